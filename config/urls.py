@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from pmvt.interop.api import api
+from pmvt.portal.views import healthz
+
+admin.site.site_header = "PM-VT — administration de la plateforme"
+admin.site.site_title = "PM-VT"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("compte/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("", include("pmvt.accounts.urls")),
+    path("", include("pmvt.accounts.backoffice_urls")),
+    path("", include("pmvt.portal.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "pmvt.portal.views.page_not_found"

@@ -1,0 +1,12 @@
+"""WSGI entry point for gunicorn: `gunicorn -c config/gunicorn.conf.py config.wsgi`."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.prod")
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+
+application = get_wsgi_application()

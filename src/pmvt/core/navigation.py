@@ -1,0 +1,15 @@
+"""Breadcrumbs: the same trail shape on every page."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from pmvt.territories.models import Territory
+
+
+def breadcrumbs(territory: Territory | None, *trail: tuple[str, str]) -> list[tuple[str, str]]:
+    """[(label, url), ...] from the home of the territory (or the federation) to this page."""
+    if territory is None:
+        home = (_("Accueil"), reverse("portal:index"))
+    else:
+        home = (_("Accueil"), reverse("portal:home", kwargs={"territory_slug": territory.slug}))
+    return [home, *trail]

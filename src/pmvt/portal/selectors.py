@@ -1,0 +1,17 @@
+"""Reads of the portal: the accessibility results the browser suite established."""
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+AXE_REPORT = Path(__file__).resolve().parent / "data" / "axe-report.json"
+
+
+@cache
+def accessibility_test_report() -> dict[str, Any] | None:
+    """Summary written by the browser suite (tests/browser): pages checked and violations."""
+    try:
+        return json.loads(AXE_REPORT.read_text())
+    except (OSError, ValueError):
+        return None
