@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "pmvt.accounts",
     "pmvt.portal",
     "pmvt.interop",
+    "pmvt.demo",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +101,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "pmvt.sqlite3",
+            "NAME": str(VAR_DIR / "pmvt.sqlite3"),
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -127,8 +128,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else (
-    "django.contrib.sessions.backends.db"
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else ("django.contrib.sessions.backends.db")
 )
 
 # Background tasks: the Django tasks API, stored in the database, run by `manage.py db_worker`.
@@ -243,6 +246,8 @@ PMVT_OPERATOR = {
     "name": os.environ.get("PMVT_OPERATOR_NAME", "SCIC PM-VT (démonstration)"),
     "address": os.environ.get("PMVT_OPERATOR_ADDRESS", "Adresse à renseigner"),
     "email": os.environ.get("PMVT_OPERATOR_EMAIL", "contact@pmvt.localhost"),
-    "publisher": os.environ.get("PMVT_OPERATOR_PUBLISHER", "Directeur ou directrice de la publication"),
+    "publisher": os.environ.get(
+        "PMVT_OPERATOR_PUBLISHER", "Directeur ou directrice de la publication"
+    ),
     "host": os.environ.get("PMVT_HOST_PROVIDER", "Hébergeur à renseigner"),
 }

@@ -70,14 +70,18 @@ def access_territory_as_admin(*, user: AnyUser, territory: Territory) -> None:
     if not user.is_authenticated:
         raise PermissionDeniedError(_("Connectez-vous pour accéder à la gestion du territoire."))
     if not can_administer_territory(user=user, territory=territory):
-        raise PermissionDeniedError(_("Seuls les administrateurs de ce territoire ont accès à cette page."))
+        raise PermissionDeniedError(
+            _("Seuls les administrateurs de ce territoire ont accès à cette page.")
+        )
 
 
 def access_territory_as_moderator(*, user: AnyUser, territory: Territory) -> None:
     if not user.is_authenticated:
         raise PermissionDeniedError(_("Connectez-vous pour accéder à la modération."))
     if not can_moderate_territory(user=user, territory=territory):
-        raise PermissionDeniedError(_("Seuls les modérateurs de ce territoire ont accès à cette page."))
+        raise PermissionDeniedError(
+            _("Seuls les modérateurs de ce territoire ont accès à cette page.")
+        )
 
 
 def access_membership_as_admin(

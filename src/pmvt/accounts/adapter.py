@@ -15,4 +15,3 @@ class AccountAdapter(DefaultAccountAdapter):
             if mimetype == "text/html":
                 html = str(content)
         email_on_commit(subject=message.subject, body=message.body, to=list(message.to), html=html)
-

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pmvt.accounts.access import access_membership_as_admin, access_territory_as_admin
-from pmvt.accounts.forms import MembershipRoleForm, MemberSearchForm
+from pmvt.accounts.forms import MemberSearchForm, MembershipRoleForm
 from pmvt.accounts.models import Role
 from pmvt.accounts.selectors import membership_counts_by_role, membership_list
 from pmvt.accounts.services.memberships import membership_set_role
 from pmvt.core.exceptions import ApplicationError
+from pmvt.core.requests import AuthenticatedRequest
 from pmvt.territories.middleware import require_territory
 from pmvt.territories.models import Territory
 from pmvt.territories.selectors import commune_list
@@ -56,12 +57,12 @@ def dashboard(request: HttpRequest, territory_slug: str) -> HttpResponse:
     )
 
 
-def territory_settings(request: HttpRequest, territory_slug: str) -> HttpResponse:
+def territory_settings(request: AuthenticatedRequest, territory_slug: str) -> HttpResponse:
     territory = require_territory(request)
     access_territory_as_admin(user=request.user, territory=territory)
     form = TerritorySettingsForm(request.POST or None, request.FILES or None, instance=territory)
     if request.method == "POST" and form.is_valid():
-        territory_update_settings(by=request.user, territory=territory, values=form.cleaned_data)  # type: ignore[arg-type]
+        territory_update_settings(by=request.user, territory=territory, values=form.cleaned_data)
         messages.success(request, _("Les paramètres du territoire ont été enregistrés."))
         return redirect("backoffice:settings", territory_slug=territory.slug)
     if request.method == "POST":
@@ -95,7 +96,9 @@ def members(request: HttpRequest, territory_slug: str) -> HttpResponse:
 
 
 @require_POST
-def member_set_role(request: HttpRequest, territory_slug: str, membership_id: int) -> HttpResponse:
+def member_set_role(
+    request: AuthenticatedRequest, territory_slug: str, membership_id: int
+) -> HttpResponse:
     territory = require_territory(request)
     membership = access_membership_as_admin(
         user=request.user, territory=territory, membership_id=membership_id
@@ -105,7 +108,9 @@ def member_set_role(request: HttpRequest, territory_slug: str, membership_id: in
         messages.error(request, _("Choisissez un rôle dans la liste."))
     else:
         try:
-            membership_set_role(by=request.user, membership=membership, role=form.cleaned_data["role"])  # type: ignore[arg-type]
+            membership_set_role(
+                by=request.user, membership=membership, role=form.cleaned_data["role"]
+            )
         except ApplicationError as error:
             messages.error(request, str(error.message))
         else:

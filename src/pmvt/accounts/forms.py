@@ -67,7 +67,7 @@ class ProfileForm(forms.ModelForm):
 
 
 class CommuneChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Commune) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Commune) -> str:
         return f"{obj.name} ({obj.postal_codes})" if obj.postal_codes else obj.name
 
 
@@ -115,4 +115,3 @@ class MemberSearchForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Rôle"), required=False, choices=[("", _("Tous les rôles")), *Role.choices]
     )
-

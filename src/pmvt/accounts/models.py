@@ -38,14 +38,16 @@ class User(AbstractUser):
     email = models.EmailField(_("adresse électronique"), unique=True)
     display_name = models.CharField(_("nom affiché"), max_length=150, blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
-    terms_version = models.CharField(_("version des conditions acceptées"), max_length=20, blank=True)
+    terms_version = models.CharField(
+        _("version des conditions acceptées"), max_length=20, blank=True
+    )
     terms_accepted_at = models.DateTimeField(_("conditions acceptées le"), null=True, blank=True)
     erased_at = models.DateTimeField(_("compte supprimé le"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []  # noqa: RUF012
 
-    objects = UserManager()  # type: ignore[misc]
+    objects = UserManager()  # type: ignore[misc, assignment]
 
     class Meta:
         verbose_name = _("utilisateur")

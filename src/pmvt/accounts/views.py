@@ -18,14 +18,15 @@ from pmvt.accounts.selectors import membership_list_of_user
 from pmvt.accounts.services.memberships import membership_join, membership_set_commune
 from pmvt.accounts.services.users import user_erase, user_export_data
 from pmvt.core.context_processors import LAST_TERRITORY_COOKIE
+from pmvt.core.requests import AuthenticatedRequest
 from pmvt.territories.middleware import require_territory
 
 
 @login_required
-def after_login(request: HttpRequest) -> HttpResponse:
+def after_login(request: AuthenticatedRequest) -> HttpResponse:
     """Send the user back to the territory they came from, or to their only territory."""
     slug = request.COOKIES.get(LAST_TERRITORY_COOKIE)
-    memberships = membership_list_of_user(user=request.user)  # type: ignore[arg-type]
+    memberships = membership_list_of_user(user=request.user)
     if slug:
         return redirect("portal:home", territory_slug=slug)
     if len(memberships) == 1:
@@ -34,7 +35,7 @@ def after_login(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_account(request: HttpRequest) -> HttpResponse:
+def my_account(request: AuthenticatedRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -43,13 +44,13 @@ def my_account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/my_account.html",
-        {"form": form, "memberships": membership_list_of_user(user=request.user)},  # type: ignore[arg-type]
+        {"form": form, "memberships": membership_list_of_user(user=request.user)},
     )
 
 
 @login_required
-def export_data(request: HttpRequest) -> HttpResponse:
-    data = user_export_data(user=request.user)  # type: ignore[arg-type]
+def export_data(request: AuthenticatedRequest) -> HttpResponse:
+    data = user_export_data(user=request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -59,12 +60,12 @@ def export_data(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def delete_account(request: HttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST or None, user=request.user)  # type: ignore[arg-type]
+def delete_account(request: AuthenticatedRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        user_erase(user=user)  # type: ignore[arg-type]
+        user_erase(user=user)
         messages.success(request, _("Votre compte et vos données personnelles ont été supprimés."))
         return redirect("portal:index")
     return render(request, "accounts/delete_account.html", {"form": form})
@@ -95,12 +96,11 @@ def territory_profile(request: HttpRequest, territory_slug: str) -> HttpResponse
 
 @require_POST
 @login_required
-def territory_join(request: HttpRequest, territory_slug: str) -> HttpResponse:
+def territory_join(request: AuthenticatedRequest, territory_slug: str) -> HttpResponse:
     territory = require_territory(request)
-    membership_join(user=request.user, territory=territory)  # type: ignore[arg-type]
+    membership_join(user=request.user, territory=territory)
     messages.success(
         request,
         _("Bienvenue ! Vous êtes membre de %(territory)s.") % {"territory": territory.public_name},
     )
     return redirect("accounts:territory_profile", territory_slug=territory.slug)
-

@@ -15,8 +15,8 @@ def site(request: HttpRequest) -> dict:
         slug = request.COOKIES.get(LAST_TERRITORY_COOKIE)
         if slug:
             territory = Territory.objects.filter(slug=slug, is_active=True).first()
-    user = getattr(request, "user", None)
-    logged_in = bool(user and user.is_authenticated)
+    user = request.user
+    logged_in = user.is_authenticated
     return {
         "site_territory": territory,
         "operator": settings.PMVT_OPERATOR,

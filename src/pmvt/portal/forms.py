@@ -20,7 +20,9 @@ class ContactForm(forms.Form):
     email = forms.EmailField(
         label=_("Votre adresse électronique"),
         help_text=_("Pour vous répondre ; elle n'est utilisée à aucune autre fin."),
-        error_messages={"invalid": _("Saisissez une adresse électronique valide, par exemple nom@exemple.fr.")},
+        error_messages={
+            "invalid": _("Saisissez une adresse électronique valide, par exemple nom@exemple.fr.")
+        },
     )
     subject = forms.CharField(label=_("Objet"), max_length=200)
     message = forms.CharField(label=_("Votre message"), widget=forms.Textarea, max_length=5000)

@@ -1,10 +1,10 @@
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from pmvt.portal import views
 
 app_name = "portal"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.index, name="index"),
     path("mentions-legales/", views.legal, name="site_legal"),
     path("donnees-personnelles/", views.privacy, name="site_privacy"),

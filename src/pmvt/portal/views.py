@@ -73,7 +73,10 @@ def _legal_page(request: HttpRequest, template: str) -> HttpResponse:
     return render(
         request,
         template,
-        {"territory": getattr(request, "territory", None), "axe_report": accessibility_test_report()},
+        {
+            "territory": getattr(request, "territory", None),
+            "axe_report": accessibility_test_report(),
+        },
     )
 
 

@@ -14,7 +14,16 @@ LAST_TERRITORY_COOKIE = "pmvt_territoire"
 LAST_TERRITORY_MAX_AGE = 60 * 60 * 24 * 365
 TERRITORY_PATH = re.compile(r"^/t/(?P<slug>[-\w]+)/")
 # Paths a custom host serves as they are, outside the territory prefix.
-GLOBAL_PREFIXES = ("/t/", "/static/", "/media/", "/api/", "/compte/", "/admin/", "/healthz", "/i18n/")
+GLOBAL_PREFIXES = (
+    "/t/",
+    "/static/",
+    "/media/",
+    "/api/",
+    "/compte/",
+    "/admin/",
+    "/healthz",
+    "/i18n/",
+)
 DOMAIN_CACHE_SECONDS = 60
 
 
@@ -24,7 +33,9 @@ def territory_slug_for_host(host: str) -> str:
     slug = cache.get(key)
     if slug is None:
         with scopes_disabled():
-            domain = TerritoryDomain.objects.select_related("territory").filter(hostname=host).first()
+            domain = (
+                TerritoryDomain.objects.select_related("territory").filter(hostname=host).first()
+            )
         slug = domain.territory.slug if domain and domain.territory.is_active else ""
         cache.set(key, slug, DOMAIN_CACHE_SECONDS)
     return slug

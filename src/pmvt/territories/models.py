@@ -43,7 +43,10 @@ class Territory(models.Model):
 
     # Settings a territory admin edits in the back office.
     display_name = models.CharField(
-        _("nom affiché"), max_length=200, blank=True, help_text=_("Laissez vide pour le nom officiel.")
+        _("nom affiché"),
+        max_length=200,
+        blank=True,
+        help_text=_("Laissez vide pour le nom officiel."),
     )
     tagline = models.CharField(_("accroche"), max_length=255, blank=True)
     logo = models.ImageField(_("logo"), upload_to="territories/logos/", blank=True)
@@ -52,14 +55,18 @@ class Territory(models.Model):
         max_length=7,
         default="#1d4e89",
         validators=[color_validator, validate_contrasting_color],
-        help_text=_("Utilisée pour les liens et les boutons : contraste d'au moins 4,5:1 sur blanc."),
+        help_text=_(
+            "Utilisée pour les liens et les boutons : contraste d'au moins 4,5:1 sur blanc."
+        ),
     )
     accent_color = models.CharField(
         _("couleur d'accent"),
         max_length=7,
         default="#7a3b00",
         validators=[color_validator, validate_contrasting_color],
-        help_text=_("Utilisée pour la porte « Valeurs territoriales » : contraste d'au moins 4,5:1."),
+        help_text=_(
+            "Utilisée pour la porte « Valeurs territoriales » : contraste d'au moins 4,5:1."
+        ),
     )
     contact_email = models.EmailField(_("courriel de contact"), blank=True)
     contact_phone = models.CharField(_("téléphone de contact"), max_length=30, blank=True)
@@ -79,7 +86,9 @@ class Territory(models.Model):
         choices=ConformanceState.choices,
         default=ConformanceState.PARTIAL,
     )
-    accessibility_audit_date = models.DateField(_("date du dernier audit RGAA"), null=True, blank=True)
+    accessibility_audit_date = models.DateField(
+        _("date du dernier audit RGAA"), null=True, blank=True
+    )
     accessibility_audit_rate = models.DecimalField(
         _("taux de conformité du dernier audit (%)"),
         max_digits=5,
@@ -147,7 +156,9 @@ class Commune(models.Model):
         verbose_name_plural = _("communes")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["territory", "insee_code"], name="commune_unique_insee"),
+            models.UniqueConstraint(
+                fields=["territory", "insee_code"], name="commune_unique_insee"
+            ),
         ]
 
     def __str__(self) -> str:

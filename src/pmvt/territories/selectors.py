@@ -37,13 +37,16 @@ def territory_locate(*, query: str, limit: int = 10) -> list[CommuneLocation]:
     sirens = {e.siren for e in epcis.values() if e}
     with scopes_disabled():
         territories = {t.siren: t for t in territory_list_active().filter(siren__in=sirens)}
-    return [
-        CommuneLocation(
-            commune_name=c.name,
-            postal_codes=c.postal_codes,
-            departement_name=c.departement_name,
-            epci=epcis[c.insee_code],
-            territory=territories.get(epcis[c.insee_code].siren) if epcis[c.insee_code] else None,
+    locations = []
+    for c in hits:
+        epci = epcis[c.insee_code]
+        locations.append(
+            CommuneLocation(
+                commune_name=c.name,
+                postal_codes=c.postal_codes,
+                departement_name=c.departement_name,
+                epci=epci,
+                territory=territories.get(epci.siren) if epci else None,
+            )
         )
-        for c in hits
-    ]
+    return locations
