@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    # Our apps first: their templates override the libraries' ones (allauth, admin).
+    "pmvt.core",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -42,7 +44,6 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
-    "pmvt.core",
     "pmvt.territories",
     "pmvt.accounts",
     "pmvt.portal",
@@ -56,7 +57,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pmvt.territories.middleware.TerritoryHostMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "pmvt.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,11 +167,14 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_SIGNUP_FORM_CLASS = "pmvt.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"signup": "pmvt.accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "pmvt.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PM-VT] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+# allauth's own per-email limit would lock an account from every IP: leave lockouts to axes
+# (username+IP, with cool-off) and keep only a per-IP ceiling here.
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "PM-VT"
 
@@ -179,7 +183,8 @@ MFA_TOTP_ISSUER = "PM-VT"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "login"
+# allauth authenticates with email=...: tell axes where the username is.
+AXES_USERNAME_CALLABLE = "pmvt.accounts.adapter.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None

@@ -10,6 +10,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.cache import cache
+from django.test import override_settings
 from django_scopes import scopes_disabled
 
 from pmvt.accounts.models import Membership, Role, User
@@ -19,13 +20,20 @@ from pmvt.territories.services.territories import territory_import
 
 APT_SIREN = "200040624"  # CC Pays d'Apt-Luberon (Vaucluse, 25 communes)
 THANN_SIREN = "200036465"  # CC de Thann-Cernay (Haut-Rhin, 16 communes)
-PASSWORD = "Ocre-Roussillon-2026"
+PASSWORD = "Ocre-Roussillon-2026"  # noqa: S105 (test accounts only)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "slow: imports every official EPCI; runs with the suite, takes seconds"
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_root(tmp_path_factory: pytest.TempPathFactory):
+    """Point STATIC_ROOT at an existing directory: WhiteNoise warns about a missing one."""
+    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        yield
 
 
 @pytest.fixture(autouse=True)

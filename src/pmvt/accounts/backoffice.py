@@ -116,7 +116,7 @@ def member_set_role(
         else:
             messages.success(
                 request,
-                _("Le rôle de %(member)s est maintenant : %(role)s.")
+                _("Le rôle de %(member)s est maintenant : %(role)s.")
                 % {"member": membership.user, "role": membership.get_role_display()},
             )
     return redirect("backoffice:members", territory_slug=territory.slug)

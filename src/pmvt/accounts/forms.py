@@ -1,5 +1,7 @@
 """Account forms: signup extras (consent), profile, commune of residence, erasure."""
 
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.core import context as allauth_context
 from django import forms
 from django.http import HttpRequest
 from django.urls import reverse_lazy
@@ -23,14 +25,14 @@ def _terms_label() -> str:
     )
 
 
-class SignupExtraForm(forms.Form):
-    """Fields allauth's signup form gains: name, consent, and the territory one came from."""
+class SignupForm(AllauthSignupForm):
+    """allauth's signup plus a display name, consent to the terms, and the territory one came from."""
 
     display_name = forms.CharField(
         label=_("Nom affiché"),
         max_length=150,
         required=False,
-        help_text=_("Facultatif : le nom que les autres membres verront."),
+        help_text=_("Facultatif : le nom que les autres membres verront."),
     )
     accept_terms = forms.BooleanField(
         label=lazy(_terms_label, str)(),
@@ -39,13 +41,18 @@ class SignupExtraForm(forms.Form):
     )
     territoire = forms.SlugField(required=False, widget=forms.HiddenInput)
 
+    field_order = ["email", "display_name", "password1", "password2", "accept_terms"]
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        request = getattr(self, "request", None)
+        self.order_fields(self.field_order)
+        # allauth's signup view does not hand the request to its form; its middleware does.
+        request = allauth_context.request
         if request is not None and not self.is_bound:
             self.fields["territoire"].initial = request.GET.get("territoire", "")
 
-    def signup(self, request: HttpRequest, user: User) -> None:
+    def save(self, request: HttpRequest) -> User:
+        user = super().save(request)
         user.display_name = self.cleaned_data.get("display_name", "")
         user.save(update_fields=["display_name"])
         user_record_consent(user=user)
@@ -54,6 +61,7 @@ class SignupExtraForm(forms.Form):
         if territory is not None:
             with scopes_disabled():
                 membership_join(user=user, territory=territory)
+        return user
 
 
 class ProfileForm(forms.ModelForm):
@@ -62,7 +70,7 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "phone"]
         help_texts = {
             "display_name": _("Le nom que les autres membres voient."),
-            "phone": _("Facultatif : utile pour être rappelé par un commerçant ou un agent."),
+            "phone": _("Facultatif : utile pour être rappelé par un commerçant ou un agent."),
         }
 
 

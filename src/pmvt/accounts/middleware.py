@@ -33,7 +33,7 @@ class RequireTwoFactorMiddleware:
             messages.warning(
                 request,
                 _(
-                    "Votre rôle donne accès à la gestion : activez d'abord la double "
+                    "Votre rôle donne accès à la gestion : activez d'abord la double "
                     "authentification (application TOTP)."
                 ),
             )

@@ -8,7 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +18,7 @@ from pmvt.accounts.access import membership_of
 from pmvt.accounts.forms import DeleteAccountForm, MembershipCommuneForm, ProfileForm
 from pmvt.accounts.selectors import membership_list_of_user
 from pmvt.accounts.services.memberships import membership_join, membership_set_commune
-from pmvt.accounts.services.users import user_erase, user_export_data
+from pmvt.accounts.services.users import user_erase, user_export_data, user_record_consent
 from pmvt.core.context_processors import LAST_TERRITORY_COOKIE
 from pmvt.core.requests import AuthenticatedRequest
 from pmvt.territories.middleware import require_territory
@@ -101,6 +103,20 @@ def territory_join(request: AuthenticatedRequest, territory_slug: str) -> HttpRe
     membership_join(user=request.user, territory=territory)
     messages.success(
         request,
-        _("Bienvenue ! Vous êtes membre de %(territory)s.") % {"territory": territory.public_name},
+        _("Bienvenue ! Vous êtes membre de %(territory)s.") % {"territory": territory.public_name},
     )
     return redirect("accounts:territory_profile", territory_slug=territory.slug)
+
+
+@require_POST
+@login_required
+def accept_terms(request: AuthenticatedRequest) -> HttpResponse:
+    """Record consent to the current terms (shown when they changed since the last consent)."""
+    user_record_consent(user=request.user)
+    messages.success(
+        request, _("Merci : votre accord aux conditions d'utilisation est enregistré.")
+    )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("accounts:my_data")
+    return redirect(target)

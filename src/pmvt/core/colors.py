@@ -31,7 +31,7 @@ def validate_contrasting_color(value: str) -> None:
     if ratio < MIN_CONTRAST:
         raise ValidationError(
             _(
-                "Cette couleur n'est pas assez contrastée sur fond blanc (%(ratio)s:1 ; 4,5:1 minimum)."
+                "Cette couleur n'est pas assez contrastée sur fond blanc (%(ratio)s:1 ; 4,5:1 minimum)."
             )
             % {"ratio": f"{ratio:.2f}".replace(".", ",")}
         )

@@ -12,7 +12,7 @@ def site(request: HttpRequest) -> dict:
     territory = getattr(request, "territory", None)
     if territory is None:
         # Off-territory pages (account, root) keep the doors of the last territory visited.
-        slug = request.COOKIES.get(LAST_TERRITORY_COOKIE)
+        slug = request.GET.get("territoire") or request.COOKIES.get(LAST_TERRITORY_COOKIE)
         if slug:
             territory = Territory.objects.filter(slug=slug, is_active=True).first()
     user = request.user
@@ -21,6 +21,8 @@ def site(request: HttpRequest) -> dict:
         "site_territory": territory,
         "operator": settings.PMVT_OPERATOR,
         "terms_version": settings.PMVT_TERMS_VERSION,
+        "terms_outdated": logged_in
+        and getattr(user, "terms_version", "") != settings.PMVT_TERMS_VERSION,
         "can_administer": bool(
             territory and logged_in and can_administer_territory(user=user, territory=territory)
         ),

@@ -15,8 +15,10 @@ def contact_message_send(
     body = _("Message envoyé depuis le formulaire de contact de %(territory)s.") % {
         "territory": territory.public_name
     }
+    # A line break in a header would make the email unsendable (or inject headers): flatten it.
+    one_line_subject = " ".join(f"[{territory.public_name}] {subject}".split())
     email_on_commit(
-        subject=f"[{territory.public_name}] {subject}",
+        subject=one_line_subject,
         body=f"{body}\n\n{name} <{email}>\n\n{message}",
         to=[recipient],
         reply_to=[email],

@@ -101,7 +101,7 @@ def contact(request: HttpRequest, territory_slug: str) -> HttpResponse:
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         contact_message_send(territory=territory, **form.cleaned_data)
-        messages.success(request, _("Votre message a été envoyé. Merci !"))
+        messages.success(request, _("Votre message a été envoyé. Merci !"))
         return redirect("portal:contact", territory_slug=territory.slug)
     return render(request, "portal/contact.html", {"territory": territory, "form": form})
 

@@ -56,7 +56,7 @@ class Territory(models.Model):
         default="#1d4e89",
         validators=[color_validator, validate_contrasting_color],
         help_text=_(
-            "Utilisée pour les liens et les boutons : contraste d'au moins 4,5:1 sur blanc."
+            "Utilisée pour les liens et les boutons : contraste d'au moins 4,5:1 sur blanc."
         ),
     )
     accent_color = models.CharField(
@@ -65,7 +65,7 @@ class Territory(models.Model):
         default="#7a3b00",
         validators=[color_validator, validate_contrasting_color],
         help_text=_(
-            "Utilisée pour la porte « Valeurs territoriales » : contraste d'au moins 4,5:1."
+            "Utilisée pour la porte « Valeurs territoriales » : contraste d'au moins 4,5:1."
         ),
     )
     contact_email = models.EmailField(_("courriel de contact"), blank=True)
@@ -77,14 +77,15 @@ class Territory(models.Model):
     legal_mentions = models.TextField(
         _("mentions légales complémentaires"),
         blank=True,
-        help_text=_("Texte brut ; les paragraphes sont séparés par une ligne vide."),
+        help_text=_("Texte brut ; les paragraphes sont séparés par une ligne vide."),
     )
     accessibility_contact = models.EmailField(_("contact accessibilité"), blank=True)
     accessibility_state = models.CharField(
         _("état de conformité RGAA"),
         max_length=10,
         choices=ConformanceState.choices,
-        default=ConformanceState.PARTIAL,
+        default=ConformanceState.NONE,
+        help_text=_("Sans audit RGAA complet, le territoire est « non conforme » (guide RGAA)."),
     )
     accessibility_audit_date = models.DateField(
         _("date du dernier audit RGAA"), null=True, blank=True

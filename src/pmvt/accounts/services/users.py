@@ -15,11 +15,12 @@ from pmvt.accounts.models import ConsentRecord, Membership, User
 @transaction.atomic
 def user_record_consent(*, user: User, terms_version: str | None = None) -> ConsentRecord:
     version = terms_version or settings.PMVT_TERMS_VERSION
-    now = timezone.now()
+    record = ConsentRecord.objects.create(user=user, terms_version=version)
+    # The account shows the same acceptance time as the proof record.
     user.terms_version = version
-    user.terms_accepted_at = now
+    user.terms_accepted_at = record.accepted_at
     user.save(update_fields=["terms_version", "terms_accepted_at"])
-    return ConsentRecord.objects.create(user=user, terms_version=version)
+    return record
 
 
 def user_export_data(*, user: User) -> dict[str, Any]:
