@@ -1,5 +1,6 @@
 """Settings shared by every environment, read from environment variables (12-factor)."""
 
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -47,6 +48,10 @@ INSTALLED_APPS = [
     "pmvt.territories",
     "pmvt.accounts",
     "pmvt.portal",
+    "pmvt.notifications",
+    "pmvt.actors",
+    "pmvt.catalog",
+    "pmvt.orders",
     "pmvt.interop",
     "pmvt.demo",
 ]
@@ -221,6 +226,14 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Leaflet's files come from the django-leaflet package (the app itself needs GDAL, so only
+# its static folder is used, found without importing the package).
+_leaflet_spec = importlib.util.find_spec("leaflet")
+STATICFILES_DIRS = (
+    [("vendor", Path(next(iter(_leaflet_spec.submodule_search_locations or []))) / "static")]
+    if _leaflet_spec
+    else []
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -17,7 +17,7 @@ def _deployment_environ() -> dict[str, str]:
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, str(BASE_DIR / "manage.py"), *args],
         cwd=BASE_DIR,
         env={**_deployment_environ(), **env},
@@ -50,7 +50,7 @@ def test_prod_settings_refuse_to_start_without_a_secret_key(secret_key):
     if secret_key is not None:
         env["SECRET_KEY"] = secret_key
     env.update(DJANGO_SETTINGS_MODULE="config.settings.prod", ALLOWED_HOSTS="example.org")
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, str(BASE_DIR / "manage.py"), "check"],
         cwd=BASE_DIR,
         env=env,
