@@ -16,6 +16,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("pmvt.accounts.urls")),
     path("", include("pmvt.accounts.backoffice_urls")),
+    path("", include("pmvt.actors.urls")),
+    path("", include("pmvt.catalog.urls")),
+    path("", include("pmvt.orders.urls")),
     path("", include("pmvt.portal.urls")),
 ]
 

@@ -149,6 +149,14 @@ class Commune(models.Model):
     region_code = models.CharField(_("code de la région"), max_length=3)
     region_name = models.CharField(_("région"), max_length=100)
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
+    # Reference point (town centre) for distances, e.g. "local first"; not in the official data,
+    # so set by the territory's admin (or the demo loader).
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
 
     objects = ScopedManager(territory="territory")
 
