@@ -194,13 +194,23 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
 
-# Content-Security-Policy: no inline script or style, no third-party origin.
+# Map tiles: a tile server URL template (empty: markers on a plain background, no third party).
+PMVT_MAP_TILE_URL = os.environ.get(
+    "PMVT_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+PMVT_MAP_ATTRIBUTION = os.environ.get(
+    "PMVT_MAP_ATTRIBUTION", "© les contributeurs d'OpenStreetMap"
+)
+_tile_origin = "/".join(PMVT_MAP_TILE_URL.split("/")[:3]) if PMVT_MAP_TILE_URL else ""
+
+# Content-Security-Policy: no inline script or style; the only third-party origin is the
+# map tile server, for images.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([_tile_origin] if _tile_origin else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-ancestors": [NONE],

@@ -10,6 +10,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = VAR_DIR / "test-media"
+PMVT_MAP_TILE_URL = ""  # No network in tests.
 if not DATABASE_URL:
     # A file-less database keeps `make test` self-contained.
     DATABASES["default"]["NAME"] = ":memory:"
