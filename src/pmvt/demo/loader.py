@@ -4,7 +4,9 @@ Deterministic and idempotent: running it again changes nothing. Later areas add 
 `load_*` step to DEMO_STEPS.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -53,6 +55,36 @@ DEMO_ACCOUNTS = [
     DemoAccount("habitant@demo.pmvt.fr", "Jean Habitant", Role.MEMBER, "84118"),
 ]
 
+# Approximate town-centre points of the 25 member communes (WGS84), for distances such as
+# "local first". Not part of the official data; a territory admin can correct them.
+COMMUNE_POINTS = {
+    "04045": ("43.8553", "5.5836"),  # Céreste-en-Luberon
+    "84003": ("43.8765", "5.3963"),  # Apt
+    "84006": ("43.8606", "5.4456"),  # Auribeau
+    "84020": ("43.8239", "5.3078"),  # Bonnieux
+    "84023": ("43.8289", "5.3781"),  # Buoux
+    "84032": ("43.8858", "5.4797"),  # Caseneuve
+    "84033": ("43.8450", "5.4781"),  # Castellet-en-Luberon
+    "84047": ("43.9003", "5.3572"),  # Gargas
+    "84048": ("43.9386", "5.5264"),  # Gignac
+    "84051": ("43.8625", "5.2425"),  # Goult
+    "84057": ("43.9253", "5.2497"),  # Joucas
+    "84058": ("43.8336", "5.2733"),  # Lacoste
+    "84060": ("43.9842", "5.4844"),  # Lagarde-d'Apt
+    "84066": ("43.9506", "5.3133"),  # Lioux
+    "84073": ("43.8325", "5.2064"),  # Ménerbes
+    "84085": ("43.9483", "5.2294"),  # Murs
+    "84102": ("43.9025", "5.2925"),  # Roussillon
+    "84103": ("43.9236", "5.4828"),  # Rustrel
+    "84105": ("43.8628", "5.4283"),  # Saignon
+    "84112": ("43.8656", "5.5128"),  # Saint-Martin-de-Castillon
+    "84114": ("43.8806", "5.2139"),  # Saint-Pantaléon
+    "84118": ("43.9336", "5.3844"),  # Saint-Saturnin-lès-Apt
+    "84128": ("43.8297", "5.4067"),  # Sivergues
+    "84144": ("43.8964", "5.5628"),  # Viens
+    "84145": ("43.9264", "5.4017"),  # Villars
+}
+
 TERRITORY_SETTINGS = {
     "tagline": "Acheter local et faire vivre le territoire, de la Durance aux monts de Vaucluse.",
     "contact_email": "contact@demo.pmvt.fr",
@@ -86,7 +118,7 @@ def _ensure_user(account: DemoAccount) -> User:
 
 
 @transaction.atomic
-def load_foundation(stdout=None) -> Territory:
+def load_foundation() -> Territory:
     territory = territory_import(siren=DEMO_SIREN).territory
     for siren in FEDERATED_SIRENS:
         territory_import(siren=siren)
@@ -97,6 +129,11 @@ def load_foundation(stdout=None) -> Territory:
         territory.save(update_fields=[*changed, "updated_at"])
     with scope(territory=territory):
         communes = {c.insee_code: c for c in Commune.objects.filter(territory=territory)}
+        for code, (lat, lng) in COMMUNE_POINTS.items():
+            commune = communes[code]
+            if (commune.latitude, commune.longitude) != (Decimal(lat), Decimal(lng)):
+                commune.latitude, commune.longitude = Decimal(lat), Decimal(lng)
+                commune.save(update_fields=["latitude", "longitude"])
         for account in DEMO_ACCOUNTS:
             user = _ensure_user(account)
             membership = membership_join(
@@ -109,14 +146,14 @@ def load_foundation(stdout=None) -> Territory:
     return territory
 
 
-DEMO_STEPS = [load_foundation]
+# Each area adds its step, in dependency order; a step takes the demo territory.
+DEMO_STEPS: list[Callable[[Territory], None]] = []
 
 
 def demo_load() -> Territory:
-    territory = None
     with scopes_disabled():
-        for step in DEMO_STEPS:
-            result = step()
-            territory = territory or result
-    assert territory is not None
+        territory = load_foundation()
+    for step in DEMO_STEPS:
+        with transaction.atomic(), scope(territory=territory):
+            step(territory)
     return territory
