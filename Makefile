@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install demo worker messages clean
+.PHONY: run test lint install demo worker messages clean bench
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	$(PYTHON) -c 'import sys; sys.exit("PM-VT needs Python 3.11 or newer.") if sys.version_info < (3, 11) else None'
@@ -52,3 +52,8 @@ messages: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var/static
+
+## make bench: generate a large territory on PostgreSQL, serve it with gunicorn, load it with locust
+bench: $(STAMP)
+	$(PIP) install --quiet -c requirements/constraints.txt -e '.[bench]'
+	$(PY) bench/run.py

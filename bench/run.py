@@ -1,0 +1,223 @@
+"""`make bench`: generate a large territory on PostgreSQL, serve it with gunicorn, load it with
+locust from another process, and write bench/results/<date>.json and <date>.md.
+
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/pmvt_bench),
+BENCH_USERS (8), BENCH_SECONDS (30 per scenario), BENCH_ACTORS/OFFERS/ORDERS (500/100000/50000),
+BENCH_WORKERS (gunicorn workers, default 2 × cores + 1).
+"""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PY = str(ROOT / ".venv" / "bin" / "python")
+PORT = int(os.environ.get("BENCH_PORT", "8100"))
+HOST = f"http://127.0.0.1:{PORT}"
+USERS = int(os.environ.get("BENCH_USERS", "8"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
+SCENARIOS = ["healthz", "catalog", "search", "actor", "cart_add", "checkout"]
+CLASS_OF = {
+    "healthz": "Healthz",
+    "catalog": "Catalog",
+    "search": "Search",
+    "actor": "ActorPage",
+    "cart_add": "CartAdd",
+    "checkout": "Checkout",
+}
+TARGETS_P95_MS = {"catalog": 50, "search": 50, "checkout": 150}
+
+
+def env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+        "DATABASE_URL": os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pmvt_bench"
+        ),
+        "SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGH",
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"),
+        "PMVT_VAR_DIR": str(ROOT / "var" / "bench"),
+    }
+
+
+def manage(*args: str) -> str:
+    done = subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=env(), check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+def prepare_database() -> None:
+    url = env()["DATABASE_URL"]
+    name = url.rsplit("/", 1)[1]
+    exists = subprocess.run(
+        [
+            "psql",
+            url.rsplit("/", 1)[0] + "/postgres",
+            "-tAc",
+            f"SELECT 1 FROM pg_database WHERE datname='{name}'",  # noqa: S608 — our own setting
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if not exists:
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+    print("migrate…", flush=True)
+    manage("migrate", "--noinput")
+    manage("collectstatic", "--noinput")
+    print("generate (first run only: a few minutes)…", flush=True)
+    t0 = time.monotonic()
+    out = manage(
+        "bench_generate",
+        "--actors",
+        os.environ.get("BENCH_ACTORS", "500"),
+        "--offers",
+        os.environ.get("BENCH_OFFERS", "100000"),
+        "--orders",
+        os.environ.get("BENCH_ORDERS", "50000"),
+    )
+    print(out.strip().splitlines()[-1], f"({time.monotonic() - t0:.0f} s)", flush=True)
+    fixture = manage(
+        "shell",
+        "-c",
+        "import json; from django_scopes import scopes_disabled; "
+        "from pmvt.catalog.models import OfferVariant; "
+        "from itertools import groupby\n"
+        "with scopes_disabled():\n"
+        "    rows = OfferVariant.objects.filter(offer__actor__status='verified', offer__is_active=True)"
+        ".order_by('offer__actor_id', 'pk').values_list('offer__actor_id', 'pk')[:40000]\n"
+        "    sellers = [[pk for _, pk in g][:10] for _, g in groupby(rows, key=lambda r: r[0])]\n"
+        "print(json.dumps({'sellers': sellers}))",
+    )
+    (RESULTS / "fixture.json").write_text(fixture.strip().splitlines()[-1])
+
+
+def start_server() -> subprocess.Popen:
+    workers = os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 2) + 1))
+    server = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi"],
+        cwd=ROOT,
+        env={
+            **env(),
+            "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+            "GUNICORN_WORKERS": workers,
+            "GUNICORN_ACCESSLOG": "",
+        },
+    )
+    for _ in range(60):
+        try:
+            with urllib.request.urlopen(f"{HOST}/healthz", timeout=2) as r:
+                if r.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.5)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer /healthz")
+
+
+def run_scenario(name: str) -> dict:
+    prefix = RESULTS / f".locust-{name}"
+    subprocess.run(
+        [
+            str(ROOT / ".venv" / "bin" / "locust"),
+            "-f",
+            "bench/locustfile.py",
+            "--headless",
+            "-u",
+            str(USERS),
+            "-r",
+            str(USERS),
+            "-t",
+            f"{SECONDS}s",
+            "--host",
+            HOST,
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+            CLASS_OF[name],
+        ],
+        cwd=ROOT,
+        env={**os.environ, "BENCH_SCENARIO": name, "BENCH_FIXTURE": str(RESULTS / "fixture.json")},
+        check=False,
+    )
+    with open(f"{prefix}_stats.csv", newline="") as fh:
+        rows = {row["Name"]: row for row in csv.DictReader(fh)}
+    for suffix in ("_stats.csv", "_stats_history.csv", "_failures.csv", "_exceptions.csv"):
+        Path(f"{prefix}{suffix}").unlink(missing_ok=True)
+    row = rows.get(name)
+    if row is None:
+        return {"requests": 0, "failures": 0}
+    return {
+        "requests": int(row["Request Count"]),
+        "failures": int(row["Failure Count"]),
+        "rps": round(float(row["Requests/s"]), 1),
+        "p50_ms": float(row["50%"]),
+        "p95_ms": float(row["95%"]),
+        "p99_ms": float(row["99%"]),
+        "max_ms": round(float(row["Max Response Time"]), 1),
+    }
+
+
+def main() -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    prepare_database()
+    server = start_server()
+    try:
+        figures = {}
+        for name in SCENARIOS:
+            print(f"scenario {name}: {USERS} clients, {SECONDS} s…", flush=True)
+            figures[name] = run_scenario(name)
+            print("  ", figures[name], flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    floor = figures["healthz"].get("rps") or 0
+    checks = {
+        f"{n} p95 ≤ {t} ms": figures[n].get("p95_ms", 1e9) <= t
+        and figures[n].get("failures", 1) == 0
+        for n, t in TARGETS_P95_MS.items()
+    }
+    checks["catalog throughput ≥ healthz / 3"] = (figures["catalog"].get("rps") or 0) >= floor / 3
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
+    result = {
+        "date": stamp,
+        "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+        "load": {"clients": USERS, "seconds_per_scenario": SECONDS, "tool": "locust (headless)"},
+        "data": {
+            k: os.environ.get(f"BENCH_{k.upper()}", d)
+            for k, d in (("actors", "500"), ("offers", "100000"), ("orders", "50000"))
+        },
+        "scenarios": figures,
+        "targets": checks,
+    }
+    (RESULTS / f"{stamp}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    lines = [
+        f"# Benchmark {stamp}",
+        "",
+        f"{USERS} concurrent clients, {SECONDS} s per scenario, gunicorn on PostgreSQL.",
+        "",
+        "| scenario | requests | failures | req/s | p50 ms | p95 ms | p99 ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, f in figures.items():
+        lines.append(
+            f"| {name} | {f.get('requests')} | {f.get('failures')} | {f.get('rps')} | {f.get('p50_ms')} | {f.get('p95_ms')} | {f.get('p99_ms')} |"
+        )
+    lines += ["", *[f"- {'✔' if ok else '✘'} {label}" for label, ok in checks.items()]]
+    (RESULTS / f"{stamp}.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
