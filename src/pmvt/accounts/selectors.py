@@ -3,7 +3,7 @@
 from django.db.models import Count, Q, QuerySet
 from django_scopes import scopes_disabled
 
-from pmvt.accounts.models import Membership, User
+from pmvt.accounts.models import Membership, Role, User
 from pmvt.territories.models import Territory
 
 
@@ -35,3 +35,14 @@ def membership_counts_by_role(*, territory: Territory) -> dict[str, int]:
         .order_by()
     )
     return {row["role"]: row["n"] for row in rows}
+
+
+def territory_admin_users(*, territory: Territory) -> list[User]:
+    """The active administrators of a territory (for notifications)."""
+    return list(
+        User.objects.filter(
+            memberships__territory=territory,
+            memberships__role=Role.ADMIN,
+            is_active=True,
+        ).order_by("pk")
+    )

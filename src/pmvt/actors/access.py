@@ -3,6 +3,8 @@
 Each helper raises PermissionDeniedError (views answer 403); `can_*` return a bool.
 """
 
+from collections.abc import Set as AbstractSet
+
 from django.utils.translation import gettext_lazy as _
 
 from pmvt.accounts.access import AnyUser, can_administer_territory, is_operator
@@ -33,13 +35,13 @@ def actors_of_user(*, user: AnyUser, territory: Territory) -> list[Actor]:
     if not user.is_authenticated:
         return []
     return list(
-        Actor.objects.filter(territory=territory, staff__user=user).order_by(
-            "trade_name", "legal_name"
-        )
+        Actor.objects.filter(territory=territory, staff__user=user)
+        .select_related("commune")
+        .order_by("trade_name", "legal_name")
     )
 
 
-def _access_actor(*, user: AnyUser, actor: Actor, roles: set[str], message) -> None:
+def _access_actor(*, user: AnyUser, actor: Actor, roles: AbstractSet[str], message) -> None:
     if not user.is_authenticated:
         raise PermissionDeniedError(_("Connectez-vous pour accéder à l'espace professionnel."))
     if is_operator(user):
@@ -78,6 +80,16 @@ def access_actor_orders_as_staff(*, user: AnyUser, actor: Actor) -> None:
     )
 
 
+def access_actor_back_office_as_staff(*, user: AnyUser, actor: Actor) -> None:
+    """The seller back office home: anyone in the team (any role) and the operator."""
+    _access_actor(
+        user=user,
+        actor=actor,
+        roles=ORDER_HANDLERS,
+        message=_("Seule l'équipe de cet acteur a accès à son espace professionnel."),
+    )
+
+
 def access_actor_staff_as_owner(*, user: AnyUser, actor: Actor) -> None:
     _access_actor(
         user=user,
@@ -97,3 +109,29 @@ def access_actor_as_territory_admin(*, user: AnyUser, actor: Actor) -> None:
 
 def can_edit_actor_page(*, user: AnyUser, actor: Actor) -> bool:
     return is_operator(user) or staff_role_of(user=user, actor=actor) in PAGE_EDITORS
+
+
+def can_view_unpublished_actor(*, user: AnyUser, actor: Actor) -> bool:
+    """A pending or suspended actor's page: its team, the territory's admins, the operator."""
+    if not user.is_authenticated:
+        return False
+    if can_administer_territory(user=user, territory=actor.territory):
+        return True
+    return staff_role_of(user=user, actor=actor) is not None
+
+
+def access_markets_as_territory_admin(*, user: AnyUser, territory: Territory) -> None:
+    """Create, change or delete the territory's weekly markets: its admins and the operator."""
+    if not user.is_authenticated:
+        raise PermissionDeniedError(_("Connectez-vous pour gérer les marchés."))
+    if not can_administer_territory(user=user, territory=territory):
+        raise PermissionDeniedError(
+            _("Seuls les administrateurs du territoire gèrent les marchés.")
+        )
+
+
+def access_market_stall(*, user: AnyUser, actor: Actor) -> None:
+    """Say that an actor attends a market: the territory's admins, or the actor's editors."""
+    if can_administer_territory(user=user, territory=actor.territory):
+        return
+    access_actor_page_as_editor(user=user, actor=actor)

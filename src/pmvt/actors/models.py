@@ -1,11 +1,15 @@
 """Actors of the territory: businesses (CAPLA), associations, public bodies; weekly markets."""
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from pmvt.actors.identifiers import naf_activity
 from pmvt.territories.models import Commune, Territory
 
 
@@ -92,6 +96,12 @@ class Actor(models.Model):
         ordering = ["trade_name", "legal_name"]
         constraints = [
             models.UniqueConstraint(fields=["territory", "slug"], name="actor_unique_slug"),
+            # One page per establishment and territory; associations may have no SIRET.
+            models.UniqueConstraint(
+                fields=["territory", "siret"],
+                condition=~models.Q(siret=""),
+                name="actor_unique_siret",
+            ),
             models.CheckConstraint(
                 condition=models.Q(status__in=ActorStatus.values), name="actor_status_valid"
             ),
@@ -113,6 +123,12 @@ class Actor(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == ActorStatus.VERIFIED
+
+    @property
+    def naf_label(self) -> str:
+        """The activity's label in the NAF rév. 2 nomenclature ("" if unknown)."""
+        activity = naf_activity(self.naf_code) if self.naf_code else None
+        return activity.label if activity else ""
 
 
 class StaffRole(models.TextChoices):
@@ -144,10 +160,14 @@ class ActorStaff(models.Model):
         return f"{self.user} – {self.actor} ({self.get_role_display()})"
 
 
+INVITATION_VALIDITY = timedelta(days=14)
+
+
 class ActorInvitation(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("adresse électronique"))
     role = models.CharField(_("rôle"), max_length=20, choices=StaffRole.choices)
+    # SHA-256 (hex) of the secret sent by email: a copy of the database opens no team.
     token = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -163,6 +183,14 @@ class ActorInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.actor}"
+
+    @property
+    def expires_at(self) -> datetime:
+        return self.created_at + INVITATION_VALIDITY
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
 
 
 class Weekday(models.IntegerChoices):
@@ -256,7 +284,9 @@ class Market(models.Model):
     season_start_month = models.PositiveSmallIntegerField(_("de (mois)"), default=1)
     season_end_month = models.PositiveSmallIntegerField(_("à (mois)"), default=12)
     description = models.TextField(_("description"), blank=True)
-    producers = models.ManyToManyField(Actor, through="MarketStall", related_name="markets")
+    producers: "models.ManyToManyField[Actor, MarketStall]" = models.ManyToManyField(
+        Actor, through="MarketStall", related_name="markets"
+    )
 
     objects = ScopedManager(territory="territory")
 
@@ -278,6 +308,23 @@ class Market(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return (
+            reverse("actors:markets", kwargs={"territory_slug": self.territory.slug})
+            + f"#marche-{self.slug}"
+        )
+
+    @property
+    def is_all_year(self) -> bool:
+        return self.season_start_month == 1 and self.season_end_month == 12
+
+    def is_in_season(self, month: int) -> bool:
+        """True if the market runs in this month; a season may wrap (October to March)."""
+        start, end = self.season_start_month, self.season_end_month
+        if start <= end:
+            return start <= month <= end
+        return month >= start or month <= end
 
 
 class MarketStall(models.Model):

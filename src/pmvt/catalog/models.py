@@ -2,12 +2,14 @@
 
 from decimal import Decimal
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from pmvt.actors.models import Actor
+from pmvt.catalog.fields import CodeListField
 from pmvt.territories.models import Commune, Territory
 
 
@@ -63,6 +65,40 @@ class Unit(models.TextChoices):
     SERVICE = "service", _("prestation")
 
 
+class OfferLabel(models.TextChoices):
+    """Quality signs an offer may claim (a controlled list, so that they can be filtered)."""
+
+    BIO = "bio", _("Agriculture biologique")
+    AOP = "aop", _("AOP")
+    IGP = "igp", _("IGP")
+    LABEL_ROUGE = "label_rouge", _("Label Rouge")
+    HVE = "hve", _("Haute valeur environnementale")
+    VALEURS_PARC = "valeurs_parc", _("Valeurs Parc naturel régional")
+    FAIT_MAISON = "fait_maison", _("Fait maison")
+    ARTISANAL = "artisanal", _("Fabrication artisanale")
+    COMMERCE_EQUITABLE = "commerce_equitable", _("Commerce équitable")
+    VEGETALIEN = "vegetalien", _("Végétalien")
+
+
+class Allergen(models.TextChoices):
+    """The 14 allergens that EU regulation 1169/2011 (annex II) requires to be declared."""
+
+    GLUTEN = "gluten", _("Céréales contenant du gluten")
+    CRUSTACEANS = "crustaceans", _("Crustacés")
+    EGGS = "eggs", _("Œufs")
+    FISH = "fish", _("Poissons")
+    PEANUTS = "peanuts", _("Arachides")
+    SOYBEANS = "soybeans", _("Soja")
+    MILK = "milk", _("Lait")
+    NUTS = "nuts", _("Fruits à coque")
+    CELERY = "celery", _("Céleri")
+    MUSTARD = "mustard", _("Moutarde")
+    SESAME = "sesame", _("Graines de sésame")
+    SULPHITES = "sulphites", _("Anhydride sulfureux et sulfites")
+    LUPIN = "lupin", _("Lupin")
+    MOLLUSCS = "molluscs", _("Mollusques")
+
+
 class Offer(models.Model):
     territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="offers")
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="offers")
@@ -88,8 +124,8 @@ class Offer(models.Model):
         related_name="+",
     )
     produced_on_territory = models.BooleanField(_("produit sur le territoire"), default=False)
-    allergens = models.JSONField(_("allergènes"), default=list, blank=True)
-    labels = models.JSONField(_("labels"), default=list, blank=True)
+    allergens = CodeListField(_("allergènes"), default=list, blank=True)
+    labels = CodeListField(_("labels"), default=list, blank=True)
     available_from = models.DateField(_("disponible à partir du"), null=True, blank=True)
     available_until = models.DateField(_("disponible jusqu'au"), null=True, blank=True)
     is_active = models.BooleanField(_("en vente"), default=True)
@@ -97,6 +133,10 @@ class Offer(models.Model):
     image_alt = models.CharField(_("description de la photo"), max_length=200, blank=True)
     # Lowest active variant price, kept by the services, so lists sort by price without a join.
     price_from = models.DecimalField(max_digits=10, decimal_places=2, default=Decimal("0.00"))
+    # The name folded (no accents, lower case): the same alphabetical order on every database.
+    sort_name = models.CharField(max_length=200, default="", editable=False)
+    # PostgreSQL full-text document, kept by the services (SQLite uses an FTS5 table instead).
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -111,9 +151,25 @@ class Offer(models.Model):
             models.CheckConstraint(
                 condition=models.Q(vat_rate__in=VAT_RATE_VALUES), name="offer_vat_rate_valid"
             ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=OfferKind.values), name="offer_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(unit__in=Unit.values), name="offer_unit_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(price_from__gte=0), name="offer_price_from_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(available_from__isnull=True)
+                | models.Q(available_until__isnull=True)
+                | models.Q(available_until__gte=models.F("available_from")),
+                name="offer_availability_order",
+            ),
         ]
         indexes = [
             models.Index(fields=["territory", "is_active", "name", "id"]),
+            models.Index(fields=["territory", "is_active", "sort_name", "id"]),
             models.Index(fields=["territory", "is_active", "price_from", "id"]),
             models.Index(fields=["territory", "category", "is_active"]),
         ]

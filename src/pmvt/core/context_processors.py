@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.http import HttpRequest
 
-from pmvt.accounts.access import can_administer_territory, can_moderate_territory
+from pmvt.accounts.access import can_administer_territory, can_moderate_territory, membership_of
+from pmvt.accounts.models import Role
 from pmvt.territories.middleware import LAST_TERRITORY_COOKIE
 from pmvt.territories.models import Territory
 
@@ -25,6 +26,13 @@ def site(request: HttpRequest) -> dict:
         and getattr(user, "terms_version", "") != settings.PMVT_TERMS_VERSION,
         "can_administer": bool(
             territory and logged_in and can_administer_territory(user=user, territory=territory)
+        ),
+        # Free: membership_of() is cached on the user for the request.
+        "is_actor_member": bool(
+            territory
+            and logged_in
+            and (m := membership_of(user=user, territory=territory)) is not None
+            and m.role == Role.ACTOR_MEMBER
         ),
         "can_moderate": bool(
             territory and logged_in and can_moderate_territory(user=user, territory=territory)

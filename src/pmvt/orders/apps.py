@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class OrdersConfig(AppConfig):
     name = "pmvt.orders"
     label = "orders"
+
+    def ready(self) -> None:
+        from pmvt.accounts.personal_data import register_personal_data
+        from pmvt.orders.personal_data import erase_orders, export_orders
+
+        register_personal_data(key="orders", export=export_orders, erase=erase_orders)

@@ -1,6 +1,7 @@
 """Cart, fulfilment options and orders: one cart across sellers, one order per seller."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -139,7 +140,8 @@ class DeliveryRound(models.Model):
     communes = models.ManyToManyField(
         Commune, verbose_name=_("communes desservies"), related_name="+"
     )
-    sellers = models.ManyToManyField(
+    # Annotated: django-stubs cannot infer this field's type on its own.
+    sellers: "models.ManyToManyField[Actor, Any]" = models.ManyToManyField(
         Actor, verbose_name=_("vendeurs participants"), related_name="delivery_rounds"
     )
     fee = models.DecimalField(
@@ -159,6 +161,34 @@ class DeliveryRound(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SellerPaymentSettings(models.Model):
+    """How a seller gets paid besides cash on pickup: bank transfer details shown to buyers."""
+
+    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
+    actor = models.OneToOneField(Actor, on_delete=models.CASCADE, related_name="payment_settings")
+    bank_transfer_enabled = models.BooleanField(_("accepter le virement bancaire"), default=False)
+    account_holder = models.CharField(_("titulaire du compte"), max_length=200, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+
+    objects = ScopedManager(territory="territory")
+
+    class Meta:
+        verbose_name = _("paiement du vendeur")
+        verbose_name_plural = _("paiements des vendeurs")
+        constraints = [
+            # Transfers need the account details the buyer pays to.
+            models.CheckConstraint(
+                condition=models.Q(bank_transfer_enabled=False)
+                | (~models.Q(iban="") & ~models.Q(account_holder="")),
+                name="payment_transfer_needs_iban",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor}"
 
 
 # --- Cart -----------------------------------------------------------------------------------
@@ -335,6 +365,7 @@ class Order(models.Model):
     )
     total = models.DecimalField(_("total TTC"), max_digits=12, decimal_places=2)
     cancel_reason = models.TextField(_("motif d'annulation"), blank=True)
+    paid_at = models.DateTimeField(_("réglée le"), null=True, blank=True)
     placed_at = models.DateTimeField(_("passée le"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -379,6 +410,9 @@ class OrderLine(models.Model):
     vat_rate = models.DecimalField(max_digits=4, decimal_places=2)
     quantity = models.PositiveIntegerField()
     line_total = models.DecimalField(max_digits=12, decimal_places=2)
+    # Whether the units were taken from the variant's stock, so a cancellation puts back
+    # exactly what was taken even if stock tracking changed since.
+    stock_taken = models.BooleanField(default=False)
 
     objects = ScopedManager(territory="order__territory")
 
@@ -416,3 +450,28 @@ class OrderEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def to_status_label(self) -> str:
+        if self.to_status in OrderStatus.values:
+            return str(OrderStatus(self.to_status).label)
+        return self.to_status
+
+
+class OrderSequence(models.Model):
+    """The order counter of a territory: its number prefix and the last number of the year.
+
+    The row is locked while a number is drawn, so concurrent checkouts never share a number.
+    """
+
+    territory = models.OneToOneField(
+        Territory, on_delete=models.CASCADE, related_name="order_sequence"
+    )
+    prefix = models.CharField(max_length=8, unique=True)
+    year = models.PositiveSmallIntegerField()
+    last_value = models.PositiveIntegerField(default=0)
+
+    objects = ScopedManager(territory="territory")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}-{self.last_value:06d}"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from pmvt.catalog.selectors import category_counts, recent_offers
 from pmvt.core.colors import contrast_ratio
 from pmvt.core.navigation import breadcrumbs
 from pmvt.portal.forms import ContactForm, LocateForm
@@ -44,6 +45,7 @@ def home(request: HttpRequest, territory_slug: str) -> HttpResponse:
 
 
 def market(request: HttpRequest, territory_slug: str) -> HttpResponse:
+    """The market's door: search box, categories with counts, the latest real offers."""
     territory = require_territory(request)
     return render(
         request,
@@ -51,6 +53,9 @@ def market(request: HttpRequest, territory_slug: str) -> HttpResponse:
         {
             "territory": territory,
             "current_door": "market",
+            "categories": category_counts(territory=territory),
+            "offers": recent_offers(territory=territory, limit=8),
+            "page_path": request.get_full_path(),
             "breadcrumb_items": breadcrumbs(territory, (_("Place des marchés"), "")),
         },
     )

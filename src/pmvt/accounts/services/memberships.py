@@ -61,3 +61,18 @@ def membership_set_role(*, by: User, membership: Membership, role: str) -> Membe
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
+
+
+@transaction.atomic
+def membership_grant_actor_member(*, user: User, territory: Territory) -> Membership:
+    """Make the user a member working for a local actor (joining the territory if needed).
+
+    Called when someone joins an actor's team. Only plain members are raised to
+    "actor member": moderators and administrators keep their wider role.
+    """
+    membership = membership_join(user=user, territory=territory)
+    if membership.role == Role.MEMBER:
+        membership.role = Role.ACTOR_MEMBER
+        membership.save(update_fields=["role"])
+        user.__dict__.pop("_pmvt_memberships", None)
+    return membership

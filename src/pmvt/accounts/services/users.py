@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from pmvt.accounts.models import ConsentRecord, Membership, User
+from pmvt.accounts.personal_data import HANDLERS
 
 
 @transaction.atomic
@@ -29,7 +30,7 @@ def user_export_data(*, user: User) -> dict[str, Any]:
         memberships = list(
             Membership.objects.filter(user=user).select_related("territory", "commune")
         )
-    return {
+    data = {
         "format": "pmvt-export-1",
         "exported_at": timezone.now().isoformat(),
         "account": {
@@ -64,6 +65,10 @@ def user_export_data(*, user: User) -> dict[str, Any]:
             for m in memberships
         ],
     }
+    with scopes_disabled():
+        for handler in HANDLERS.values():
+            data[handler.key] = handler.export(user)
+    return data
 
 
 @transaction.atomic
@@ -76,6 +81,8 @@ def user_erase(*, user: User) -> None:
     user_id = user.pk
     # Changing the password hash also ends every session of the user (session auth hash).
     with scopes_disabled():
+        for handler in HANDLERS.values():
+            handler.erase(user)
         Membership.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()

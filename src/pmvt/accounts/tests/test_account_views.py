@@ -71,6 +71,7 @@ def test_export_downloads_my_data_as_json(member_client, member):
         "exported_at",
         "format",
         "memberships",
+        "orders",
     ]
     assert data["format"] == "pmvt-export-1"
     assert data["account"]["email"] == "habitante@apt.test"

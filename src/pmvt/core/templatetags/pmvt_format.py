@@ -27,7 +27,7 @@ def _to_decimal(value: object) -> Decimal | None:
 
 
 def _group_thousands(digits: str) -> str:
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

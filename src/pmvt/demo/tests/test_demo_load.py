@@ -35,7 +35,9 @@ def test_demo_load_creates_one_account_per_role_on_the_real_epci(capsys):
     with scopes_disabled():
         assert Commune.objects.filter(territory=territory).count() == 25
         roles = dict(
-            Membership.objects.filter(territory=territory).values_list("user__email", "role")
+            Membership.objects.filter(
+                territory=territory, user__email__in=[a.email for a in DEMO_ACCOUNTS]
+            ).values_list("user__email", "role")
         )
     assert roles == {
         "operateur@demo.pmvt.fr": Role.ADMIN,

@@ -1,0 +1,33 @@
+"""Error codes of the actors area (ApplicationError.code), so callers can tell errors apart."""
+
+from enum import StrEnum
+
+
+class ActorErrorCode(StrEnum):
+    INVALID_SIRET = "invalid_siret"
+    SIRET_REQUIRED = "siret_required"
+    SIRET_TAKEN = "siret_taken"
+    INVALID_NAF = "invalid_naf"
+    NAF_REQUIRED = "naf_required"
+    INVALID_KIND = "invalid_kind"
+    INVALID_FIELD = "invalid_field"
+    COMMUNE_OUTSIDE_TERRITORY = "commune_outside_territory"
+    INVALID_COORDINATES = "invalid_coordinates"
+    INVALID_LABEL = "invalid_label"
+    INVALID_CAPLA = "invalid_capla"
+    INVALID_TRANSITION = "invalid_transition"
+    REASON_REQUIRED = "reason_required"
+    INVALID_HOURS = "invalid_hours"
+    INVALID_CLOSURE = "invalid_closure"
+    INVALID_IMAGE = "invalid_image"
+    TOO_MANY_PHOTOS = "too_many_photos"
+    INVALID_ROLE = "invalid_role"
+    ALREADY_STAFF = "already_staff"
+    LAST_OWNER = "last_owner"
+    INVITATION_PENDING = "invitation_pending"
+    INVITATION_INVALID = "invitation_invalid"
+    INVITATION_USED = "invitation_used"
+    INVITATION_EXPIRED = "invitation_expired"
+    INVITATION_WRONG_EMAIL = "invitation_wrong_email"
+    NOT_VERIFIED = "not_verified"
+    INVALID_MARKET = "invalid_market"

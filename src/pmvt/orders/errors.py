@@ -1,0 +1,31 @@
+"""Error codes of the orders area (ApplicationError.code), so callers can tell errors apart."""
+
+from enum import StrEnum
+
+
+class OrderErrorCode(StrEnum):
+    INVALID_QUANTITY = "invalid_quantity"
+    NOT_FOR_SALE = "not_for_sale"
+    SELLER_UNAVAILABLE = "seller_unavailable"
+    OTHER_TERRITORY = "other_territory"
+    OUT_OF_STOCK = "out_of_stock"
+    EMPTY_CART = "empty_cart"
+    FULFILMENT_REQUIRED = "fulfilment_required"
+    FULFILMENT_INVALID = "fulfilment_invalid"
+    SLOT_FULL = "slot_full"
+    SLOT_PAST = "slot_past"
+    NOT_DELIVERED_THERE = "not_delivered_there"
+    MINIMUM_NOT_REACHED = "minimum_not_reached"
+    ADDRESS_REQUIRED = "address_required"
+    INVALID_DATE = "invalid_date"
+    PAYMENT_INVALID = "payment_invalid"
+    PROFESSIONAL_INVALID = "professional_invalid"
+    INVALID_KEY = "invalid_key"
+    INVALID_TRANSITION = "invalid_transition"
+    REASON_REQUIRED = "reason_required"
+    INVALID_SLOT = "invalid_slot"
+    SLOT_BOOKED = "slot_booked"
+    INVALID_SETTINGS = "invalid_settings"
+    INVALID_IBAN = "invalid_iban"
+    INVALID_BIC = "invalid_bic"
+    CUSTOMER_REQUIRED = "customer_required"
