@@ -147,7 +147,15 @@ def load_foundation() -> Territory:
 
 
 # Each area adds its step, in dependency order; a step takes the demo territory.
-DEMO_STEPS: list[Callable[[Territory], None]] = []
+def _marketplace_steps() -> list[Callable[[Territory], None]]:
+    from pmvt.demo.actors import load_actors
+    from pmvt.demo.catalog import load_catalog
+    from pmvt.demo.orders import load_orders
+
+    return [load_actors, load_catalog, load_orders]
+
+
+DEMO_STEPS: list[Callable[[Territory], None]] = _marketplace_steps()
 
 
 def demo_load() -> Territory:
