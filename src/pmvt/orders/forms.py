@@ -95,7 +95,7 @@ def fulfilment_choices(options: SellerOptions) -> list:
         fee = euros_text(delivery.fee) if delivery.fee else _("gratuite")
         groups.append(
             (
-                _("Livraison à domicile (frais\u00a0: %(fee)s)") % {"fee": fee},
+                _("Livraison à domicile (frais : %(fee)s)") % {"fee": fee},
                 [
                     (
                         f"delivery:{day.isoformat()}",
@@ -130,7 +130,7 @@ def fulfilment_choices(options: SellerOptions) -> list:
                 [
                     (
                         f"round:{option.delivery_round.pk}",
-                        _("%(name)s, livraison le %(day)s (frais\u00a0: %(fee)s)")
+                        _("%(name)s, livraison le %(day)s (frais : %(fee)s)")
                         % {
                             "name": option.delivery_round.name,
                             "day": _day_label(option.next_date),
@@ -225,7 +225,7 @@ class CheckoutForm(forms.Form):
         for seller_id, option in options.items():
             name = f"fulfilment_{seller_id}"
             fulfilment_fields[name] = forms.ChoiceField(
-                label=_("Comment recevoir la commande de %(seller)s\u00a0?")
+                label=_("Comment recevoir la commande de %(seller)s ?")
                 % {"seller": option.seller.display_name},
                 choices=fulfilment_choices(option),
                 widget=forms.RadioSelect,
@@ -396,7 +396,7 @@ class SlotForm(forms.Form):
         min_value=0,
         max_value=MAX_REPEAT_WEEKS,
         initial=0,
-        help_text=_("Nombre de semaines suivantes (0\u00a0: créneau unique, 12 au plus)."),
+        help_text=_("Nombre de semaines suivantes (0 : créneau unique, 12 au plus)."),
     )
 
 
@@ -460,7 +460,7 @@ class PickupPointForm(forms.Form):
         label=_("Horaires de retrait"),
         max_length=255,
         required=False,
-        help_text=_("Par exemple\u00a0: du lundi au vendredi, de 9 h à 12 h."),
+        help_text=_("Par exemple : du lundi au vendredi, de 9 h à 12 h."),
     )
     is_active = forms.BooleanField(label=_("Point de retrait ouvert"), required=False, initial=True)
 

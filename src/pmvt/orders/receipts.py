@@ -44,7 +44,7 @@ def latin1(text: str) -> str:
 
 def withdrawal_notice() -> str:
     return _(
-        "Droit de rétractation\u00a0: pour un achat à distance, vous disposez de 14 jours après la "
+        "Droit de rétractation : pour un achat à distance, vous disposez de 14 jours après la "
         "réception pour changer d'avis (article L221-18 du Code de la consommation), sauf pour "
         "les biens susceptibles de se détériorer ou de se périmer rapidement, comme les denrées "
         "fraîches, et les biens confectionnés selon vos spécifications (article L221-28)."
@@ -115,7 +115,7 @@ def receipt_pdf(order: Order, *, site_url: str = "") -> bytes:
     if seller.trade_name and seller.trade_name != seller.legal_name:
         line(seller.trade_name)
     if seller.siret:
-        line(_("SIRET\u00a0: %(siret)s") % {"siret": seller.siret})
+        line(_("SIRET : %(siret)s") % {"siret": seller.siret})
     line(f"{seller.address}, {seller.commune.name}")
     pdf.ln(3)
     line(_("Client"), style="B")
@@ -176,31 +176,31 @@ def receipt_pdf(order: Order, *, site_url: str = "") -> bytes:
                 ]
             )
     pdf.ln(3)
-    line(_("Total HT\u00a0: %(amount)s") % {"amount": euros_text(context["total_excl_tax"])})
-    line(_("Total TVA\u00a0: %(amount)s") % {"amount": euros_text(context["total_vat"])})
-    line(_("Total TTC\u00a0: %(amount)s") % {"amount": euros_text(order.total)}, style="B", size=12)
+    line(_("Total HT : %(amount)s") % {"amount": euros_text(context["total_excl_tax"])})
+    line(_("Total TVA : %(amount)s") % {"amount": euros_text(context["total_vat"])})
+    line(_("Total TTC : %(amount)s") % {"amount": euros_text(order.total)}, style="B", size=12)
     pdf.ln(2)
     line(
-        _("Paiement\u00a0: %(method)s (%(status)s)")
+        _("Paiement : %(method)s (%(status)s)")
         % {
             "method": order.get_payment_method_display(),
             "status": order.get_payment_status_display(),
         }
     )
-    line(_("Réception\u00a0: %(method)s") % {"method": order.get_fulfilment_display()})
+    line(_("Réception : %(method)s") % {"method": order.get_fulfilment_display()})
     pdf.ln(4)
     line(_("Mentions légales"), style="B", size=9)
     line(_("Prix en euros, toutes taxes comprises."), size=8, height=4)
     line(context["withdrawal_notice"], size=8, height=4)
     line(
-        _("Conditions générales de vente du vendeur\u00a0: %(url)s")
+        _("Conditions générales de vente du vendeur : %(url)s")
         % {"url": site_url.rstrip("/") + context["terms_url"]},
         size=8,
         height=4,
     )
     line(
         _(
-            "Ce reçu récapitule la commande passée sur la plateforme du territoire\u00a0; le vendeur "
+            "Ce reçu récapitule la commande passée sur la plateforme du territoire ; le vendeur "
             "reste seul responsable de la vente."
         ),
         size=8,

@@ -40,7 +40,7 @@ def _when(order: Order) -> str:
             "time": date_format(start, "H\\hi"),
         }
     if order.fulfilment == FulfilmentMethod.PICKUP_POINT and order.pickup_point is not None:
-        return _("retrait\u00a0: %(point)s") % {"point": order.pickup_point.name}
+        return _("retrait : %(point)s") % {"point": order.pickup_point.name}
     if order.delivery_date is not None:
         return _("livraison le %(day)s") % {"day": date_format(order.delivery_date, "d/m")}
     return ""
@@ -55,7 +55,7 @@ def assisted_sms_text(order: Order) -> str:
     for _attempt in range(3):
         text = gsm_safe(
             _(
-                "Bonjour %(name)s, votre commande %(number)s chez %(seller)s (%(total)s) est enregistrée, %(when)s. Merci\u00a0!"
+                "Bonjour %(name)s, votre commande %(number)s chez %(seller)s (%(total)s) est enregistrée, %(when)s. Merci !"
             )
             % {"name": name, "number": order.number, "seller": seller, "total": total, "when": when}
         )

@@ -59,8 +59,10 @@ def search(request: HttpRequest, territory_slug: str) -> HttpResponse:
     facets = offer_facets(territory=territory, query=query, filters=filters)
     communes = facets.territory_communes
     by_insee = {c.insee_code: c for c in communes}
-    if filters.commune not in by_insee:
+    if filters.commune and filters.commune not in by_insee:
+        # A commune of another territory (a forged link): count again without it.
         filters = replace(filters, commune="")
+        facets = offer_facets(territory=territory, query=query, filters=filters, communes=communes)
     near = by_insee.get(parse_choice(params.get("near"), by_insee))
     if near is None:
         membership = membership_of(user=request.user, territory=territory)

@@ -40,7 +40,7 @@ def check_sellable(*, variant: OfferVariant, territory: Territory) -> None:
         )
     if not (variant.is_active and offer.is_active):
         raise ApplicationError(
-            _("«\u00a0%(item)s\u00a0» n'est plus en vente.") % {"item": variant_display(variant)},
+            _("« %(item)s » n'est plus en vente.") % {"item": variant_display(variant)},
             code=OrderErrorCode.NOT_FOR_SALE,
         )
 
@@ -55,9 +55,9 @@ def check_stock(*, variant: OfferVariant, quantity: int) -> None:
         "seller": variant.offer.actor.display_name,
     }
     if variant.stock == 0:
-        message = _("Il ne reste plus de «\u00a0%(item)s\u00a0» chez %(seller)s.") % values
+        message = _("Il ne reste plus de « %(item)s » chez %(seller)s.") % values
     else:
-        message = _("Il ne reste que %(count)s «\u00a0%(item)s\u00a0» chez %(seller)s.") % values
+        message = _("Il ne reste que %(count)s « %(item)s » chez %(seller)s.") % values
     raise ApplicationError(message, code=OrderErrorCode.OUT_OF_STOCK)
 
 
@@ -108,7 +108,7 @@ def cart_add(*, cart: Cart, variant: OfferVariant, quantity: int) -> CartLine:
     total = quantity + (line.quantity if line else 0)
     if total > MAX_QUANTITY:
         raise ApplicationError(
-            _("Vous ne pouvez pas commander plus de %(max)s «\u00a0%(item)s\u00a0».")
+            _("Vous ne pouvez pas commander plus de %(max)s « %(item)s ».")
             % {"max": MAX_QUANTITY, "item": variant_display(variant)},
             code=OrderErrorCode.INVALID_QUANTITY,
         )

@@ -103,7 +103,7 @@ def _error(message, code: OrderErrorCode) -> ApplicationError:
 def _check_key(key: str) -> None:
     if not key or len(key) > MAX_KEY_LENGTH:
         raise _error(
-            gettext_lazy("Le formulaire a expiré\u00a0: rechargez la page puis validez à nouveau."),
+            gettext_lazy("Le formulaire a expiré : rechargez la page puis validez à nouveau."),
             OrderErrorCode.INVALID_KEY,
         )
 
@@ -138,7 +138,7 @@ def _check_payment(*, seller: Actor, payment_method: str) -> None:
         if not accepts:
             raise _error(
                 _(
-                    "%(seller)s n'accepte pas le virement bancaire\u00a0: choisissez le paiement "
+                    "%(seller)s n'accepte pas le virement bancaire : choisissez le paiement "
                     "au retrait ou à la livraison."
                 )
                 % {"seller": seller.display_name},
@@ -200,7 +200,7 @@ def _plan_fulfilment(*, plan: _Plan, territory: Territory, today: date) -> None:
         if plan.subtotal < settings.minimum_order:
             raise _error(
                 _(
-                    "La livraison par %(seller)s demande une commande d'au moins %(minimum)s\u00a0; "
+                    "La livraison par %(seller)s demande une commande d'au moins %(minimum)s ; "
                     "vos achats chez ce vendeur font %(subtotal)s."
                 )
                 % {
@@ -246,7 +246,7 @@ def _plan_fulfilment(*, plan: _Plan, territory: Territory, today: date) -> None:
         plan.address, plan.commune = _need_address(choice)
         if not delivery_round.communes.filter(pk=plan.commune.pk).exists():
             raise _error(
-                _("La tournée «\u00a0%(round)s\u00a0» ne passe pas par %(commune)s.")
+                _("La tournée « %(round)s » ne passe pas par %(commune)s.")
                 % {"round": delivery_round.name, "commune": plan.commune.name},
                 OrderErrorCode.NOT_DELIVERED_THERE,
             )
@@ -276,7 +276,7 @@ def _lock_slots(plans: Sequence[_Plan]) -> None:
         if slot.starts_at <= now:
             raise _error(
                 _(
-                    "Le créneau du %(when)s chez %(seller)s est déjà passé\u00a0: choisissez-en un autre."
+                    "Le créneau du %(when)s chez %(seller)s est déjà passé : choisissez-en un autre."
                 )
                 % when,
                 OrderErrorCode.SLOT_PAST,
@@ -284,7 +284,7 @@ def _lock_slots(plans: Sequence[_Plan]) -> None:
         if slot.booked >= slot.capacity:
             raise _error(
                 _(
-                    "Le créneau du %(when)s chez %(seller)s est complet\u00a0: choisissez-en un autre."
+                    "Le créneau du %(when)s chez %(seller)s est complet : choisissez-en un autre."
                 )
                 % when,
                 OrderErrorCode.SLOT_FULL,
@@ -457,7 +457,7 @@ def _notify_new_order(order: Order) -> None:
             title=_("Commande %(number)s enregistrée") % values,
             body=_(
                 "Votre commande chez %(seller)s (%(total)s) est enregistrée. Le vendeur va la "
-                "confirmer\u00a0; vous serez prévenu à chaque étape."
+                "confirmer ; vous serez prévenu à chaque étape."
             )
             % values,
             url=order.get_absolute_url(),

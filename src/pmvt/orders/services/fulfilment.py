@@ -83,7 +83,7 @@ def pickup_slots_create(
     first_start = datetime.combine(day, start, tzinfo=zone)
     if first_start <= timezone.now():
         raise ApplicationError(
-            _("Ce créneau est déjà passé\u00a0: choisissez une date à venir."),
+            _("Ce créneau est déjà passé : choisissez une date à venir."),
             code=OrderErrorCode.SLOT_PAST,
         )
     slots = []
@@ -109,7 +109,7 @@ def pickup_slot_delete(*, slot: PickupSlot, by: User) -> None:
     if locked.booked or locked.orders.exists():
         raise ApplicationError(
             _(
-                "Des commandes sont déjà prévues sur ce créneau\u00a0: il ne peut pas être supprimé."
+                "Des commandes sont déjà prévues sur ce créneau : il ne peut pas être supprimé."
             ),
             code=OrderErrorCode.SLOT_BOOKED,
         )
@@ -190,7 +190,7 @@ def payment_settings_update(
         except StdnumError as error:
             raise ApplicationError(
                 _(
-                    "Cet IBAN n'est pas valide\u00a0: vérifiez-le sur votre relevé d'identité bancaire."
+                    "Cet IBAN n'est pas valide : vérifiez-le sur votre relevé d'identité bancaire."
                 ),
                 code=OrderErrorCode.INVALID_IBAN,
             ) from error
@@ -199,7 +199,7 @@ def payment_settings_update(
             bic = stdnum_bic.validate(bic)
         except StdnumError as error:
             raise ApplicationError(
-                _("Ce BIC n'est pas valide\u00a0: il comporte 8 ou 11 lettres et chiffres."),
+                _("Ce BIC n'est pas valide : il comporte 8 ou 11 lettres et chiffres."),
                 code=OrderErrorCode.INVALID_BIC,
             ) from error
     if bank_transfer_enabled and not (iban and account_holder):

@@ -46,7 +46,7 @@ def _locked(order: Order) -> Order:
 
 def _refuse(order: Order) -> ApplicationError:
     return ApplicationError(
-        _("Cette commande est «\u00a0%(status)s\u00a0»\u00a0: cette action n'est plus possible.")
+        _("Cette commande est « %(status)s » : cette action n'est plus possible.")
         % {"status": order.get_status_display()},
         code=OrderErrorCode.INVALID_TRANSITION,
     )
@@ -110,7 +110,7 @@ def order_accept(*, order: Order, by: User) -> Order:
 def order_mark_ready(*, order: Order, by: User) -> Order:
     if order.fulfilment in COLLECTED_METHODS:
         body = _(
-            "Votre commande %(number)s chez %(seller)s est prête\u00a0: vous pouvez la retirer."
+            "Votre commande %(number)s chez %(seller)s est prête : vous pouvez la retirer."
         )
     else:
         body = _("Votre commande %(number)s chez %(seller)s est prête et part en livraison.")
@@ -128,7 +128,7 @@ def order_mark_ready(*, order: Order, by: User) -> Order:
 def order_mark_collected(*, order: Order, by: User) -> Order:
     if order.fulfilment not in COLLECTED_METHODS:
         raise ApplicationError(
-            _("Cette commande est livrée, pas retirée\u00a0: marquez-la comme livrée."),
+            _("Cette commande est livrée, pas retirée : marquez-la comme livrée."),
             code=OrderErrorCode.INVALID_TRANSITION,
         )
     return _seller_transition(
@@ -137,7 +137,7 @@ def order_mark_collected(*, order: Order, by: User) -> Order:
         allowed={OrderStatus.READY},
         to=OrderStatus.COLLECTED,
         title=_("Commande %(number)s retirée"),
-        body=_("Vous avez retiré votre commande %(number)s chez %(seller)s. Merci\u00a0!"),
+        body=_("Vous avez retiré votre commande %(number)s chez %(seller)s. Merci !"),
     )
 
 
@@ -145,7 +145,7 @@ def order_mark_collected(*, order: Order, by: User) -> Order:
 def order_mark_delivered(*, order: Order, by: User) -> Order:
     if order.fulfilment not in DELIVERED_METHODS:
         raise ApplicationError(
-            _("Cette commande est retirée, pas livrée\u00a0: marquez-la comme retirée."),
+            _("Cette commande est retirée, pas livrée : marquez-la comme retirée."),
             code=OrderErrorCode.INVALID_TRANSITION,
         )
     return _seller_transition(
@@ -154,7 +154,7 @@ def order_mark_delivered(*, order: Order, by: User) -> Order:
         allowed={OrderStatus.READY},
         to=OrderStatus.DELIVERED,
         title=_("Commande %(number)s livrée"),
-        body=_("Votre commande %(number)s de %(seller)s a été livrée. Merci\u00a0!"),
+        body=_("Votre commande %(number)s de %(seller)s a été livrée. Merci !"),
     )
 
 
@@ -182,7 +182,7 @@ def order_cancel_by_buyer(*, order: Order, by: User) -> Order:
     if order.status != OrderStatus.PLACED:
         raise ApplicationError(
             _(
-                "%(seller)s a déjà pris en charge cette commande\u00a0: contactez le vendeur pour "
+                "%(seller)s a déjà pris en charge cette commande : contactez le vendeur pour "
                 "l'annuler."
             )
             % _values(order),
@@ -208,7 +208,7 @@ def order_cancel_by_seller(*, order: Order, by: User, reason: str) -> Order:
     reason = reason.strip()
     if not reason:
         raise ApplicationError(
-            _("Indiquez le motif de l'annulation\u00a0: il est transmis au client."),
+            _("Indiquez le motif de l'annulation : il est transmis au client."),
             code=OrderErrorCode.REASON_REQUIRED,
         )
     order = _locked(order)
@@ -221,7 +221,7 @@ def order_cancel_by_seller(*, order: Order, by: User, reason: str) -> Order:
     notify_buyer(
         order=order,
         title=_("Commande %(number)s annulée") % values,
-        body=_("%(seller)s a annulé votre commande %(number)s. Motif\u00a0: %(reason)s") % values,
+        body=_("%(seller)s a annulé votre commande %(number)s. Motif : %(reason)s") % values,
     )
     return order
 

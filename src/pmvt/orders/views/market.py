@@ -97,7 +97,7 @@ def cart_add_view(request: HttpRequest, territory_slug: str) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(quantity)s × «\u00a0%(item)s\u00a0» ajouté au panier.")
+            _("%(quantity)s × « %(item)s » ajouté au panier.")
             % {"quantity": form.cleaned_data["quantity"], "item": variant_display(variant)},
         )
     return redirect(back)
@@ -149,7 +149,7 @@ def checkout(request: HttpRequest, territory_slug: str) -> HttpResponse:
     summary = cart_summary(cart=visitor_cart)
     if visitor_cart is None or summary.is_empty:
         messages.info(
-            request, _("Votre panier est vide\u00a0: ajoutez des produits avant de commander.")
+            request, _("Votre panier est vide : ajoutez des produits avant de commander.")
         )
         return redirect(_cart_url(territory))
     options = seller_options(sellers=[g.seller for g in summary.groups], territory=territory)
@@ -302,12 +302,12 @@ def buyer_order_again(
     if result.added:
         messages.success(
             request,
-            _("Ajouté au panier\u00a0: %(items)s.") % {"items": ", ".join(result.added)},
+            _("Ajouté au panier : %(items)s.") % {"items": ", ".join(result.added)},
         )
     if result.unavailable:
         messages.warning(
             request,
-            _("Plus disponible en quantité suffisante\u00a0: %(items)s.")
+            _("Plus disponible en quantité suffisante : %(items)s.")
             % {"items": ", ".join(result.unavailable)},
         )
     return redirect(_cart_url(territory))

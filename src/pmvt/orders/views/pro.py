@@ -190,8 +190,8 @@ TRANSITIONS: dict[str, Callable[..., Order]] = {
     "payee": order_mark_paid,
 }
 DONE_MESSAGES = {
-    "accepter": _("La commande %(number)s est acceptée\u00a0; le client est prévenu."),
-    "prete": _("La commande %(number)s est prête\u00a0; le client est prévenu."),
+    "accepter": _("La commande %(number)s est acceptée ; le client est prévenu."),
+    "prete": _("La commande %(number)s est prête ; le client est prévenu."),
     "retiree": _("La commande %(number)s est retirée."),
     "livree": _("La commande %(number)s est livrée."),
     "payee": _("Le paiement de la commande %(number)s est enregistré."),
@@ -212,7 +212,7 @@ def pro_order_action(
             order_cancel_by_seller(order=order, by=request.user, reason=reason)
             messages.success(
                 request,
-                _("La commande %(number)s est annulée\u00a0; le client est prévenu.")
+                _("La commande %(number)s est annulée ; le client est prévenu.")
                 % {"number": order.number},
             )
             return redirect(detail)
