@@ -459,6 +459,10 @@ def _load_history(
     sellers = [a for a in sellers if variants[a.pk]]
     if not sellers:
         return
+    if Order.objects.filter(
+        territory=territory, buyer__email__in=[spec.email for spec in BUYERS]
+    ).exists():
+        return  # The history is there: planning it again would add slots.
     users = {spec.email: _ensure_buyer(spec, territory, communes) for spec in BUYERS}
     restaurant = Actor.objects.filter(
         territory=territory, status=ActorStatus.VERIFIED, naf_code__startswith="56."

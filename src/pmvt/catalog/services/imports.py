@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -540,14 +540,19 @@ def _apply(*, actor: Actor, groups: list[_Group]) -> ImportReport:
                     **values,
                 )
                 new_offers.append((offer, group))
-            elif any(getattr(current, k) != v for k, v in values.items()):
+            elif any(_stored(current, k) != _stored_value(v) for k, v in values.items()):
                 for k, v in values.items():
                     setattr(current, k, v)
                 changed_offers.append(current)
         for offer, group in new_offers:
             offer.price_from = min(r.variant["price"] for r in group.rows)
         Offer.objects.bulk_create([o for o, _g in new_offers], batch_size=1000)
-        Offer.objects.bulk_update(changed_offers, [*OFFER_COLUMNS, "sort_name"], batch_size=1000)
+        # One UPDATE per changed row: bulk_update's CASE WHEN grows quadratic on SQLite.
+        offer_fields = [*OFFER_COLUMNS, "sort_name"]
+        for offer in changed_offers:
+            Offer.objects.filter(pk=offer.pk).update(
+                **{name: getattr(offer, name) for name in offer_fields}
+            )
         report.offers_created = len(new_offers)
         report.offers_updated = len(changed_offers)
 
@@ -585,15 +590,33 @@ def _apply(*, actor: Actor, groups: list[_Group]) -> ImportReport:
                     )
                 )
         OfferVariant.objects.bulk_create(created, batch_size=1000)
-        OfferVariant.objects.bulk_update(
-            updated, ["label", "price", "pro_price", "stock_tracked", "stock"], batch_size=1000
-        )
+        if updated:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    "UPDATE catalog_offervariant SET label = %s, price = %s, pro_price = %s, "
+                    "stock_tracked = %s, stock = %s WHERE id = %s",
+                    [
+                        (v.label, v.price, v.pro_price, v.stock_tracked, v.stock, v.pk)
+                        for v in updated
+                    ],
+                )
         report.variants_created = len(created)
         report.variants_updated = len(updated)
         touched = {o.pk for o, _g in new_offers} | {g.offer.pk for g in groups if g.offer}
         _refresh_price_from(touched)
         offers_reindex(offer_ids=touched)
     return report
+
+
+def _stored(offer: Offer, name: str) -> Any:
+    """The stored value of a field, a foreign key as its id (no query)."""
+    if name in ("category", "origin_commune"):
+        return getattr(offer, f"{name}_id")
+    return getattr(offer, name)
+
+
+def _stored_value(value: Any) -> Any:
+    return value.pk if isinstance(value, Category | Commune) else value
 
 
 def _next_positions(offer_ids: list[int]) -> dict[int, int]:

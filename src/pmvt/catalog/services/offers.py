@@ -14,7 +14,8 @@ from typing import Any
 
 from django.core.files.base import File
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Min, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
@@ -249,22 +250,21 @@ def _check_skus_free(skus: Iterable[str], taken: set[str]) -> None:
 
 
 def _refresh_price_from(offer_ids: Iterable[int]) -> None:
+    """Set price_from to the lowest price of the active formats, in one UPDATE per batch."""
+    lowest = (
+        OfferVariant.objects.with_scopes_disabled()
+        .filter(offer=OuterRef("pk"), is_active=True)
+        .order_by()
+        .values("offer")
+        .annotate(low=Min("price"))
+        .values("low")
+    )
+    ids = sorted(set(offer_ids))
     with scopes_disabled():
-        ids = list(offer_ids)
-        lowest = dict(
-            OfferVariant.objects.filter(offer_id__in=ids, is_active=True)
-            .values("offer_id")
-            .annotate(low=Min("price"))
-            .values_list("offer_id", "low")
-        )
-        offers = list(Offer.objects.filter(pk__in=ids).only("pk", "price_from"))
-        changed = []
-        for offer in offers:
-            low = lowest.get(offer.pk, Decimal("0.00"))
-            if offer.price_from != low:
-                offer.price_from = low
-                changed.append(offer)
-        Offer.objects.bulk_update(changed, ["price_from"])
+        for start in range(0, len(ids), BULK_BATCH):
+            Offer.objects.filter(pk__in=ids[start : start + BULK_BATCH]).update(
+                price_from=Coalesce(Subquery(lowest), Value(Decimal("0.00")))
+            )
 
 
 def _offer_fields(
