@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -549,9 +550,10 @@ def _apply(*, actor: Actor, groups: list[_Group]) -> ImportReport:
         Offer.objects.bulk_create([o for o, _g in new_offers], batch_size=1000)
         # One UPDATE per changed row: bulk_update's CASE WHEN grows quadratic on SQLite.
         offer_fields = [*OFFER_COLUMNS, "sort_name"]
+        now = timezone.now()
         for offer in changed_offers:
             Offer.objects.filter(pk=offer.pk).update(
-                **{name: getattr(offer, name) for name in offer_fields}
+                updated_at=now, **{name: getattr(offer, name) for name in offer_fields}
             )
         report.offers_created = len(new_offers)
         report.offers_updated = len(changed_offers)
@@ -602,7 +604,9 @@ def _apply(*, actor: Actor, groups: list[_Group]) -> ImportReport:
                 )
         report.variants_created = len(created)
         report.variants_updated = len(updated)
-        touched = {o.pk for o, _g in new_offers} | {g.offer.pk for g in groups if g.offer}
+        # Only the offers that changed: re-importing an unchanged file writes nothing.
+        touched = {o.pk for o, _g in new_offers} | {o.pk for o in changed_offers}
+        touched |= {v.offer_id for v in created} | {v.offer_id for v in updated}
         _refresh_price_from(touched)
         offers_reindex(offer_ids=touched)
     return report
