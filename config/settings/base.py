@@ -199,9 +199,7 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
 PMVT_MAP_TILE_URL = os.environ.get(
     "PMVT_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
-PMVT_MAP_ATTRIBUTION = os.environ.get(
-    "PMVT_MAP_ATTRIBUTION", "© les contributeurs d'OpenStreetMap"
-)
+PMVT_MAP_ATTRIBUTION = os.environ.get("PMVT_MAP_ATTRIBUTION", "© les contributeurs d'OpenStreetMap")
 _tile_origin = "/".join(PMVT_MAP_TILE_URL.split("/")[:3]) if PMVT_MAP_TILE_URL else ""
 
 # Content-Security-Policy: no inline script or style; the only third-party origin is the

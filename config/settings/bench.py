@@ -10,5 +10,5 @@ SECURE_HSTS_SECONDS = 0
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # Log-ins are not measured.
 AXES_ENABLED = False
-ACCOUNT_RATE_LIMITS = False
+ACCOUNT_RATE_LIMITS = False  # type: ignore[assignment]
 LOGGING["root"]["level"] = "WARNING"  # type: ignore[index]

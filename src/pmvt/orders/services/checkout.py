@@ -275,17 +275,13 @@ def _lock_slots(plans: Sequence[_Plan]) -> None:
         }
         if slot.starts_at <= now:
             raise _error(
-                _(
-                    "Le créneau du %(when)s chez %(seller)s est déjà passé : choisissez-en un autre."
-                )
+                _("Le créneau du %(when)s chez %(seller)s est déjà passé : choisissez-en un autre.")
                 % when,
                 OrderErrorCode.SLOT_PAST,
             )
         if slot.booked >= slot.capacity:
             raise _error(
-                _(
-                    "Le créneau du %(when)s chez %(seller)s est complet : choisissez-en un autre."
-                )
+                _("Le créneau du %(when)s chez %(seller)s est complet : choisissez-en un autre.")
                 % when,
                 OrderErrorCode.SLOT_FULL,
             )

@@ -108,9 +108,7 @@ def pickup_slot_delete(*, slot: PickupSlot, by: User) -> None:
     locked = PickupSlot.objects.select_for_update().get(pk=slot.pk)
     if locked.booked or locked.orders.exists():
         raise ApplicationError(
-            _(
-                "Des commandes sont déjà prévues sur ce créneau : il ne peut pas être supprimé."
-            ),
+            _("Des commandes sont déjà prévues sur ce créneau : il ne peut pas être supprimé."),
             code=OrderErrorCode.SLOT_BOOKED,
         )
     locked.delete()
@@ -189,9 +187,7 @@ def payment_settings_update(
             iban = stdnum_iban.validate(iban)
         except StdnumError as error:
             raise ApplicationError(
-                _(
-                    "Cet IBAN n'est pas valide : vérifiez-le sur votre relevé d'identité bancaire."
-                ),
+                _("Cet IBAN n'est pas valide : vérifiez-le sur votre relevé d'identité bancaire."),
                 code=OrderErrorCode.INVALID_IBAN,
             ) from error
     if bic:

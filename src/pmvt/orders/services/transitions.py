@@ -109,9 +109,7 @@ def order_accept(*, order: Order, by: User) -> Order:
 @transaction.atomic
 def order_mark_ready(*, order: Order, by: User) -> Order:
     if order.fulfilment in COLLECTED_METHODS:
-        body = _(
-            "Votre commande %(number)s chez %(seller)s est prête : vous pouvez la retirer."
-        )
+        body = _("Votre commande %(number)s chez %(seller)s est prête : vous pouvez la retirer.")
     else:
         body = _("Votre commande %(number)s chez %(seller)s est prête et part en livraison.")
     return _seller_transition(
