@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "pmvt.actors",
     "pmvt.catalog",
     "pmvt.orders",
+    "pmvt.community",
     "pmvt.interop",
     "pmvt.demo",
 ]
