@@ -196,6 +196,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
 
+# Lifetime of the public catalog's cached facet counts and pages (pmvt.catalog.cache); a safety
+# net only, changes invalidate at once. 0 turns the cache off.
+PMVT_CATALOG_CACHE_SECONDS = int(os.environ.get("PMVT_CATALOG_CACHE_SECONDS", "900"))
+
 # Map tiles: a tile server URL template (empty: markers on a plain background, no third party).
 PMVT_MAP_TILE_URL = os.environ.get(
     "PMVT_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"

@@ -39,6 +39,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pmvt.actors.models import Actor, ActorStatus, CaplaFamily
+from pmvt.catalog.cache import catalog_cache_key, catalog_cached
 from pmvt.catalog.models import Category, Offer, OfferKind, OfferLabel, OfferVariant
 from pmvt.catalog.services.search_index import SEARCH_CONFIG
 from pmvt.catalog.text import fts5_match, search_tokens, sort_key
@@ -480,6 +481,25 @@ def offer_facets(
     communes: Sequence[Commune] | None = None,
 ) -> Facets:
     """Counts per facet value, each facet counted with the other facets' filters applied.
+
+    Cached until the catalog changes (see catalog.cache): counting a large catalog is the
+    costliest read of the search page, and the same counts serve every sort and page.
+    """
+    key = catalog_cache_key(territory, "facets", query, filters)
+    return catalog_cached(
+        key,
+        lambda: _count_facets(territory=territory, query=query, filters=filters, communes=communes),
+    )
+
+
+def _count_facets(
+    *,
+    territory: Territory,
+    query: str,
+    filters: OfferFilters,
+    communes: Sequence[Commune] | None = None,
+) -> Facets:
+    """Count the facets (see offer_facets).
 
     Two queries: one aggregate (total, labels, families, fulfilment, kinds) and one UNION of
     GROUP BY (categories, communes), which also brings the territory's communes unless the

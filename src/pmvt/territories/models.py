@@ -40,6 +40,9 @@ class Territory(models.Model):
     is_active = models.BooleanField(_("actif"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Bumped (after commit) whenever the public catalog changes: part of every catalog cache
+    # key, read for free with the territory every request loads. See pmvt.catalog.cache.
+    catalog_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     # Settings a territory admin edits in the back office.
     display_name = models.CharField(

@@ -23,6 +23,7 @@ from django_scopes import scopes_disabled
 from pmvt.accounts.models import User
 from pmvt.actors.access import access_actor_catalog_as_editor
 from pmvt.actors.models import Actor
+from pmvt.catalog.cache import catalog_changed
 from pmvt.catalog.errors import CatalogErrorCode, CatalogFieldError
 from pmvt.catalog.models import Category, Offer, OfferKind, OfferVariant, Unit
 from pmvt.catalog.services.search_index import offers_reindex, reindex_all
@@ -56,6 +57,7 @@ __all__ = [
     "offers_bulk_create",
     "offers_reindex",
     "offers_reindex_for_actor",
+    "offers_stock_changed",
     "reindex_all",
     "variant_add",
     "variant_set_stock",
@@ -528,6 +530,7 @@ def _set_active(*, offer: Offer, by: User, active: bool) -> Offer:
     if offer.is_active != active:
         offer.is_active = active
         offer.save(update_fields=["is_active", "updated_at"])
+        catalog_changed(territory_ids=[offer.territory_id])
     return offer
 
 
@@ -623,6 +626,8 @@ def variant_set_stock(*, variant: OfferVariant, by: User, stock: int) -> OfferVa
             code=CatalogErrorCode.INVALID_STOCK,
         )
     if locked.stock != stock:
+        if (locked.stock == 0) != (stock == 0):
+            offers_stock_changed(territory=variant.offer.territory)
         locked.stock = stock
         locked.save(update_fields=["stock"])
     variant.stock = locked.stock
@@ -706,6 +711,11 @@ def offers_bulk_create(*, actor: Actor, rows: list[dict]) -> int:
         offers_reindex(offer_ids=[o.pk for o in offers])
         created += len(offers)
     return created
+
+
+def offers_stock_changed(*, territory: Territory) -> None:
+    """An offer sold out or came back in stock: the public catalog pages must show it."""
+    catalog_changed(territory_ids=[territory.pk])
 
 
 def offers_reindex_for_actor(*, actor: Actor) -> None:

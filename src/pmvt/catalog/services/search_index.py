@@ -18,6 +18,7 @@ from django.db import connection
 from django.utils import translation
 from django_scopes import scopes_disabled
 
+from pmvt.catalog.cache import catalog_changed
 from pmvt.catalog.models import Offer, OfferKind, OfferLabel, OfferVariant
 from pmvt.catalog.text import search_text
 from pmvt.territories.models import Territory
@@ -37,6 +38,7 @@ POSTGRESQL_UPDATE = (
 @dataclass(frozen=True)
 class SearchDocument:
     offer_id: int
+    territory_id: int
     name: str
     keywords: str
     description: str
@@ -58,6 +60,7 @@ def _documents(offer_ids: Sequence[int]) -> list[SearchDocument]:
                 "actor__legal_name",
                 "actor__commune__name",
                 "origin_commune__name",
+                "territory_id",
             )
         )
         formats: dict[int, list[str]] = defaultdict(list)
@@ -84,6 +87,7 @@ def _documents(offer_ids: Sequence[int]) -> list[SearchDocument]:
             documents.append(
                 SearchDocument(
                     offer_id=offer.pk,
+                    territory_id=offer.territory_id,
                     name=offer.name,
                     keywords=" ".join(k for k in keywords if k),
                     description=" ".join([offer.description, *formats[offer.pk]]),
@@ -120,13 +124,20 @@ def _write_sqlite(documents: list[SearchDocument]) -> None:
 
 
 def offers_reindex(*, offer_ids: Iterable[int]) -> None:
-    """Rebuild the search documents of these offers (in batches; any territory)."""
+    """Rebuild the search documents of these offers (in batches; any territory).
+
+    Every change that can alter what the public search shows goes through here, so this is
+    also where the territories' catalog caches are invalidated.
+    """
     ids = sorted(set(offer_ids))
     write = _write_postgresql if connection.vendor == "postgresql" else _write_sqlite
+    territory_ids: set[int] = set()
     for start in range(0, len(ids), BATCH):
         documents = _documents(ids[start : start + BATCH])
         if documents:
             write(documents)
+            territory_ids.update(d.territory_id for d in documents)
+    catalog_changed(territory_ids=territory_ids)
 
 
 def reindex_all(territory: Territory) -> int:

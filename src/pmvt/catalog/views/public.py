@@ -5,11 +5,15 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from pmvt.accounts.access import membership_of
+from pmvt.catalog.cache import catalog_cache_get, catalog_cache_key, catalog_cache_set
 from pmvt.catalog.forms import (
     FAMILY_CODES,
     FULFILMENT_CODES,
@@ -30,6 +34,7 @@ from pmvt.catalog.selectors import (
 )
 from pmvt.core.navigation import breadcrumbs
 from pmvt.territories.middleware import require_territory
+from pmvt.territories.models import Territory
 
 SLUG = re.compile(r"^[-a-z0-9]{1,140}$")
 INSEE = re.compile(r"^[0-9][0-9AB][0-9]{3}$")
@@ -40,11 +45,50 @@ def _market_trail(territory, *items: tuple[str, str]) -> list[tuple[str, str]]:
     return breadcrumbs(territory, (_("Place des marchés"), market), *items)
 
 
+# Stands for the visitor's CSRF token in the cached HTML of the catalog page.
+CSRF_PLACEHOLDER = "pmvt-csrf-token-placeholder"
+
+
 def search(request: HttpRequest, territory_slug: str) -> HttpResponse:
-    """/marche/catalogue/: words, facets, sort, cursor pages. A constant number of queries."""
+    """/marche/catalogue/: words, facets, sort, cursor pages. A constant number of queries.
+
+    The page's content is the same for every visitor asking the same thing of the same
+    catalog: it is cached as HTML until the catalog changes (see catalog.cache), with the
+    visitor's own CSRF token put into its cart forms on the way out.
+    """
     territory = require_territory(request)
+    home = _member_commune(request, territory)
+    key = catalog_cache_key(territory, "search-page", sorted(request.GET.lists()), home)
+    main = catalog_cache_get(key)
+    if main is None:
+        main = _search_main(request, territory, home)
+        catalog_cache_set(key, main)
+    return render(
+        request,
+        "catalog/search.html",
+        {
+            "territory": territory,
+            "current_door": "market",
+            "query": _query(request),
+            "main": mark_safe(main.replace(CSRF_PLACEHOLDER, get_token(request))),  # noqa: S308 - our own rendered template
+            "breadcrumb_items": _market_trail(territory, (_("Catalogue"), "")),
+        },
+    )
+
+
+def _query(request: HttpRequest) -> str:
+    return " ".join((request.GET.get("q") or "").split())[:100]
+
+
+def _member_commune(request: HttpRequest, territory: Territory) -> str:
+    """The INSEE code of the member's commune ("local first" starts there), or ""."""
+    membership = membership_of(user=request.user, territory=territory)
+    return membership.commune.insee_code if membership and membership.commune else ""
+
+
+def _search_main(request: HttpRequest, territory: Territory, home: str) -> str:
     params = request.GET
-    query = " ".join((params.get("q") or "").split())[:100]
+    query = _query(request)
     category = (params.get("category") or "").strip()
     commune_code = (params.get("commune") or "").strip()
     filters = OfferFilters(
@@ -63,14 +107,7 @@ def search(request: HttpRequest, territory_slug: str) -> HttpResponse:
         # A commune of another territory (a forged link): count again without it.
         filters = replace(filters, commune="")
         facets = offer_facets(territory=territory, query=query, filters=filters, communes=communes)
-    near = by_insee.get(parse_choice(params.get("near"), by_insee))
-    if near is None:
-        membership = membership_of(user=request.user, territory=territory)
-        near = (
-            by_insee.get(membership.commune.insee_code)
-            if membership and membership.commune
-            else None
-        )
+    near = by_insee.get(parse_choice(params.get("near"), by_insee)) or by_insee.get(home)
     requested_sort = parse_choice(params.get("sort"), set(SortOrder.values))
     sort = requested_sort or (SortOrder.RELEVANCE if query else SortOrder.NAME)
     page = offer_search(
@@ -109,12 +146,10 @@ def search(request: HttpRequest, territory_slug: str) -> HttpResponse:
     kept = [(k, value) for k, values in params.lists() if k != "after" for value in values]
     base = urlencode(kept, doseq=False)
     prefix = f"?{base}&" if base else "?"
-    return render(
-        request,
-        "catalog/search.html",
+    return render_to_string(
+        "catalog/_search_main.html",
         {
             "territory": territory,
-            "current_door": "market",
             "form": form,
             "page": page,
             "facets": facets,
@@ -125,7 +160,7 @@ def search(request: HttpRequest, territory_slug: str) -> HttpResponse:
             "next_url": f"{prefix}after={page.next_after}" if page.next_after else "",
             "prev_url": f"{prefix}after={page.prev_after}" if page.prev_after else "",
             "page_path": request.get_full_path(),
-            "breadcrumb_items": _market_trail(territory, (_("Catalogue"), "")),
+            "csrf_token": CSRF_PLACEHOLDER,
         },
     )
 

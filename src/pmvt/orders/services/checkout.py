@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from pmvt.accounts.models import User
 from pmvt.actors.models import Actor, ActorStaff
 from pmvt.catalog.models import OfferVariant
+from pmvt.catalog.services.offers import offers_stock_changed
 from pmvt.core.email import email_on_commit
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
 from pmvt.core.templatetags.pmvt_format import euros_text
@@ -352,6 +353,9 @@ def _place_orders(
         quantity = sum(q for v, q in items if v == variant_id)
         if variants[variant_id].stock_tracked:
             OfferVariant.objects.filter(pk=variant_id).update(stock=F("stock") - quantity)
+            if variants[variant_id].stock <= quantity:
+                # Sold out: the catalog's cached pages must now say so.
+                offers_stock_changed(territory=territory)
     orders = []
     for plan in plans:
         if plan.slot is not None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from pmvt.accounts.models import User
 from pmvt.catalog.models import OfferVariant
+from pmvt.catalog.services.offers import offers_stock_changed
 from pmvt.core.email import email_on_commit
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
 from pmvt.notifications.services import notify
@@ -165,6 +166,9 @@ def _release(order: Order) -> None:
     )
     for variant_id, quantity in taken:
         OfferVariant.objects.filter(pk=variant_id).update(stock=F("stock") + quantity)
+    if taken:
+        # Back in stock, maybe: the catalog's cached pages may have said "sold out".
+        offers_stock_changed(territory=order.territory)
     if order.pickup_slot_id:
         PickupSlot.objects.filter(pk=order.pickup_slot_id, booked__gt=0).update(
             booked=F("booked") - 1

@@ -1,0 +1,76 @@
+"""Cache of the public catalog: its facet counts and its search pages as HTML.
+
+Counting facets over a territory's whole catalog (100,000 offers) costs a few hundred
+milliseconds; the same few searches come back all day. Results are cached under a key that
+holds the territory's `catalog_version`, which every change to the public catalog bumps
+after commit (offers written or (de)activated, formats, categories, actors verified or
+suspended). The version is a column of the territory row that each request loads anyway: no
+extra query, and every worker process sees a change at once, with Redis or without.
+
+Stock moves with every order, so it does not bump the version, except when a format sells
+out or comes back (the cards say "Épuisé"); adding to the cart checks the real stock anyway.
+The cached HTML holds a placeholder where each visitor's CSRF token goes.
+"""
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone, translation
+
+from pmvt.territories.models import Territory
+
+T = TypeVar("T")
+
+
+def catalog_changed(*, territory_ids: Iterable[int]) -> None:
+    """Invalidate the catalog caches of these territories once the transaction commits."""
+    ids = sorted(set(territory_ids))
+    if not ids:
+        return
+    transaction.on_commit(
+        lambda: Territory.objects.filter(pk__in=ids).update(
+            catalog_version=F("catalog_version") + 1
+        )
+    )
+
+
+def catalog_cache_key(territory: Territory, kind: str, *parts: object) -> str:
+    """A key for this territory's catalog as it is now, today, in the current language."""
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    return ":".join(
+        [
+            "catalog",
+            kind,
+            str(territory.pk),
+            str(territory.catalog_version),
+            # Offers leave the public set the day after their availability ends.
+            timezone.localdate().isoformat(),
+            translation.get_language() or "",
+            digest,
+        ]
+    )
+
+
+def catalog_cache_get(key: str) -> Any:
+    """The value cached under this key, or None (always None when the cache is off)."""
+    return cache.get(key) if settings.PMVT_CATALOG_CACHE_SECONDS else None
+
+
+def catalog_cache_set(key: str, value: Any) -> None:
+    # The lifetime is a safety net only: correctness comes from the version in the key.
+    # 0 turns the cache off (the test settings do, except for the tests of this module).
+    if settings.PMVT_CATALOG_CACHE_SECONDS:
+        cache.set(key, value, settings.PMVT_CATALOG_CACHE_SECONDS)
+
+
+def catalog_cached(key: str, compute: Callable[[], T]) -> T:
+    value = catalog_cache_get(key)
+    if value is None:
+        value = compute()
+        catalog_cache_set(key, value)
+    return value
