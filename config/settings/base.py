@@ -262,7 +262,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PM-VT <ne-pas-repondre@pmvt.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Flash messages ride in a signed cookie (the session only if too large): showing "added to
+# the cart" must not cost two session writes in the database.
+MESSAGE_STORAGE = "django.contrib.messages.storage.fallback.FallbackStorage"
 
 LOGGING = {
     "version": 1,

@@ -37,6 +37,8 @@ def request_cart(request: HttpRequest, territory: Territory, *, create: bool) ->
     user = request.user
     if user.is_authenticated:
         cart = Cart.objects.filter(territory=territory, user=user).first()
+        if cart is not None:
+            cart.territory = territory  # Known: saves a query in the services.
         if cart is None and (create or anonymous is not None):
             cart = cart_for_user(territory=territory, user=user)
         if anonymous is not None and cart is not None:
