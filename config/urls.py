@@ -19,6 +19,8 @@ urlpatterns = [
     path("", include("pmvt.actors.urls")),
     path("", include("pmvt.catalog.urls")),
     path("", include("pmvt.orders.urls")),
+    path("", include("pmvt.consultations.urls")),
+    path("", include("pmvt.notifications.urls")),
     path("", include("pmvt.portal.urls")),
 ]
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "pmvt.catalog",
     "pmvt.orders",
     "pmvt.community",
+    "pmvt.consultations",
     "pmvt.interop",
     "pmvt.demo",
 ]
@@ -92,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "pmvt.core.context_processors.site",
                 "pmvt.orders.context_processors.cart",
+                "pmvt.notifications.context_processors.unread",
             ],
         },
     }
@@ -195,6 +197,10 @@ AXES_USERNAME_CALLABLE = "pmvt.accounts.adapter.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+
+# The public address of the site (scheme and host, no trailing slash), for the absolute links
+# of emails such as the unsubscribe link. Required in production.
+PMVT_SITE_URL = os.environ.get("PMVT_SITE_URL", "").rstrip("/")
 
 # Lifetime of the public catalog's cached facet counts and pages (pmvt.catalog.cache); a safety
 # net only, changes invalidate at once. 0 turns the cache off.

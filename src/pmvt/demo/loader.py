@@ -158,6 +158,25 @@ def _marketplace_steps() -> list[Callable[[Territory], None]]:
 DEMO_STEPS: list[Callable[[Territory], None]] = _marketplace_steps()
 
 
+def _load_notifications(territory: Territory) -> None:
+    from pmvt.demo.notifications import load_notifications
+
+    load_notifications(territory)
+
+
+DEMO_STEPS.append(_load_notifications)
+
+
+def _load_consultations(territory: Territory) -> None:
+    from pmvt.demo.consultations import load_consultations
+
+    load_consultations(territory)
+
+
+# Runs after the community step (load_community, themes) when that step is registered earlier.
+DEMO_STEPS.append(_load_consultations)
+
+
 def demo_load() -> Territory:
     with scopes_disabled():
         territory = load_foundation()

@@ -226,7 +226,7 @@ def test_the_printable_schedule_lists_every_market_in_a_table(client, apt_market
 
     assert response.status_code == 200
     content = response.content.decode()
-    assert "<caption>Marchés de plein vent, jour par jour</caption>" in content
+    assert ">Marchés de plein vent, jour par jour</caption>" in content
     assert "<td>Le Rucher de Saignon, Les Jardins de Gargas (R)</td>" in content
     assert "Boucherie suspendue" not in content
 
