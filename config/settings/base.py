@@ -92,8 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "pmvt.core.context_processors.site",
-                "pmvt.orders.context_processors.cart",
-                "pmvt.notifications.context_processors.unread",
+                "pmvt.core.header_counts.counters",
             ],
         },
     }

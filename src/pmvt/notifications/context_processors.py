@@ -1,26 +1,20 @@
-"""The header's notifications link: the unread count, one query per request at most."""
+"""The header's notifications counter: a subquery of the header's one counting query."""
 
+from django.db.models import Subquery
 from django.http import HttpRequest
 
-from pmvt.notifications.selectors import unread_count
+from pmvt.core.header_counts import header_counts
+from pmvt.notifications.selectors import unread_count_subquery
+from pmvt.territories.models import Territory
 
-CACHE_ATTRIBUTE = "_pmvt_unread_notifications"
+
+def unread_counter(request: HttpRequest, territory: Territory) -> Subquery | None:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    return unread_count_subquery(user=user, territory=territory)
 
 
 def unread_for_request(request: HttpRequest) -> int:
     """Unread notifications of the user on the request's territory, computed once per request."""
-    cached = getattr(request, CACHE_ATTRIBUTE, None)
-    if cached is not None:
-        return cached
-    territory = getattr(request, "territory", None)
-    user = getattr(request, "user", None)
-    count = 0
-    # Off-territory pages run outside any scope: the link shows without a count.
-    if territory is not None and user is not None and user.is_authenticated:
-        count = unread_count(user=user, territory=territory)
-    setattr(request, CACHE_ATTRIBUTE, count)
-    return count
-
-
-def unread(request: HttpRequest) -> dict:
-    return {"unread_notifications": unread_for_request(request)}
+    return header_counts(request).get("unread_notifications", 0)

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Subquery
 from django_scopes import scopes_disabled
 
 from pmvt.accounts.models import User
@@ -80,6 +80,17 @@ def notification_of_user(
 
 def unread_count(*, user: User, territory: Territory) -> int:
     return Notification.objects.filter(territory=territory, user=user, read_at__isnull=True).count()
+
+
+def unread_count_subquery(*, user: User, territory: Territory) -> Subquery:
+    """unread_count() as a one-value subquery, for the header's counting query."""
+    return Subquery(
+        Notification.objects.filter(territory=territory, user=user, read_at__isnull=True)
+        .order_by()
+        .values("territory")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
 
 
 @dataclass(frozen=True)

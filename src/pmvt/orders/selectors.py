@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -108,19 +108,24 @@ def cart_summary(*, cart: Cart | None) -> CartSummary:
     )
 
 
-def cart_item_count(*, territory: Territory, user: User | None, cart_id: int | None) -> int:
-    """Units in the visitor's cart(s) of this territory, in one query."""
+def cart_item_count_subquery(
+    *, territory: Territory, user: User | None, cart_id: int | None
+) -> Subquery | None:
+    """Units in the visitor's cart(s) of this territory, as a one-value subquery (None: no cart)."""
     condition = Q()
     if user is not None:
         condition |= Q(cart__user=user)
     if cart_id is not None:
         condition |= Q(cart_id=cart_id, cart__user__isnull=True)
     if not condition:
-        return 0
-    total = CartLine.objects.filter(condition, cart__territory=territory).aggregate(
-        n=Sum("quantity")
-    )["n"]
-    return total or 0
+        return None
+    return Subquery(
+        CartLine.objects.filter(condition, cart__territory=territory)
+        .order_by()
+        .values("cart__territory")
+        .annotate(n=Sum("quantity"))
+        .values("n")
+    )
 
 
 # --- Checkout options ----------------------------------------------------------------------

@@ -198,9 +198,9 @@ def test_catalog_issues_the_same_few_queries_for_5_or_48_offers_per_page(
 
     assert counts[0] == counts[1]
     # Visitor: territory, facet aggregate, facet union (with the communes), page. A member
-    # adds session, user, membership (shared with the header), the cart count and the unread
-    # notifications count of the header.
-    assert counts[0] == (9 if logged_in else 4)
+    # adds session, user, membership (shared with the header) and the header's counters (cart,
+    # unread notifications: one query).
+    assert counts[0] == (8 if logged_in else 4)
 
 
 def test_catalog_hides_offers_of_another_territory(client, other_territory, make_actor, make_offer):

@@ -101,7 +101,7 @@ def test_the_number_of_queries_does_not_grow_with_the_page(
 
     with django_assert_num_queries(few):
         member_client.get(INBOX)
-    assert few == 9
+    assert few == 8
 
 
 def test_opening_marks_read_and_follows_the_link(member_client, member, note):
