@@ -39,10 +39,9 @@ def header_counts(request: HttpRequest) -> dict[str, int]:
             if subquery is not None:
                 subqueries[name] = Coalesce(subquery, Value(0), output_field=IntegerField())
         if subqueries:
-            row: dict[str, Any] = (
-                Territory.objects.filter(pk=territory.pk).values(**subqueries).first() or {}
-            )
-            counts.update({name: int(value) for name, value in row.items()})
+            rows = Territory.objects.filter(pk=territory.pk).annotate(**subqueries)
+            values = rows.values_list(*subqueries).first() or ()
+            counts.update({name: int(v) for name, v in zip(subqueries, values, strict=False)})
     setattr(request, _REQUEST_ATTRIBUTE, counts)
     return counts
 
