@@ -690,6 +690,13 @@ def category_tree(*, territory: Territory) -> list[tuple[Category, list[Category
     return [(c, children.get(c.pk, [])) for c in categories if c.parent_id is None]
 
 
+def actor_public_offers(*, actor: Actor) -> QuerySet[Offer]:
+    """The offers on sale of one actor, with the card fields, by name (its public page)."""
+    return with_card_fields(
+        public_offers(territory=actor.territory).filter(actor=actor).order_by("sort_name", "pk")
+    )
+
+
 def actor_catalog(*, actor: Actor) -> QuerySet[Offer]:
     """The seller's own offers (active or not) with all their formats, by name."""
     return (

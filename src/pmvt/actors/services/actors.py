@@ -37,6 +37,7 @@ from pmvt.actors.models import (
     CaplaFamily,
     StaffRole,
 )
+from pmvt.actors.signals import actor_public_changed
 from pmvt.core.exceptions import ApplicationError
 from pmvt.notifications.services import notify
 from pmvt.territories.models import Commune, Territory
@@ -369,6 +370,7 @@ def actor_update_page(*, actor: Actor, by: User, values: Mapping[str, Any]) -> A
         setattr(actor, name, cleaned[name])
     if changed:
         actor.save(update_fields=[*changed, "updated_at"])
+        actor_public_changed.send(sender=Actor, actor=actor)
     return actor
 
 
@@ -401,6 +403,7 @@ def _apply(actor: Actor, locked: Actor, **changes: Any) -> Actor:
         setattr(actor, name, value)
     locked.save(update_fields=[*changes, "updated_at"])
     actor.updated_at = locked.updated_at
+    actor_public_changed.send(sender=Actor, actor=actor)
     return actor
 
 

@@ -308,3 +308,26 @@ def test_offer_of_another_territory_is_not_found_here(
 
     assert response.status_code == 404
     assert client.get(offer.get_absolute_url()).status_code == 200
+
+
+def test_actor_page_lists_its_offers_on_sale_a_page_at_a_time(
+    client, seller, make_offer, owner, settings
+):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    page_url = f"{APT}/marche/acteurs/{seller.slug}/"
+    make_offer(seller, "Fougasse")
+    hidden = make_offer(seller, "Pain retiré")
+    offer_deactivate(offer=hidden, by=owner)
+
+    response = client.get(page_url)
+    assert card_titles(response) == ["Fougasse"]
+    assert "1 offre en vente" in response.content.decode()
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(page_url)
+    for n in range(14):
+        make_offer(seller, f"Pain n°{n:02d}")
+    with CaptureQueriesContext(connection) as many:
+        second = client.get(page_url, {"page": 2})
+    assert len(few) == len(many)
+    assert len(card_titles(second)) == 15 - 12

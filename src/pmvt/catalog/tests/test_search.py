@@ -391,3 +391,26 @@ def test_local_first_without_a_located_commune_falls_back_to_names(territory, sh
     )
 
     assert page.sort == "name"
+
+
+# --- the seller's page changes reach its offers -------------------------------------------------
+
+
+def test_renaming_a_seller_reindexes_its_offers(territory, shop, owner):
+    from pmvt.actors.services.actors import actor_update_page
+
+    actor_update_page(actor=shop["bakery"], by=owner, values={"trade_name": "Fournil Marius"})
+
+    assert names(search(territory, "marius")) == ["Fougasse aux olives", "Pain de campagne"]
+
+
+def test_a_suspended_seller_leaves_the_search_and_comes_back_when_reinstated(
+    territory, shop, operator
+):
+    from pmvt.actors.services.actors import actor_reinstate
+
+    actor_suspend(actor=shop["farm"], by=operator, reason="Contrôle sanitaire en cours")
+    assert names(search(territory, "pomme")) == []
+
+    actor_reinstate(actor=shop["farm"], by=operator)
+    assert names(search(territory, "pomme")) == ["Pomme Golden", "Pommes Reinette"]
