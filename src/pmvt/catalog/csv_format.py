@@ -14,6 +14,7 @@ from django_scopes import scopes_disabled
 
 from pmvt.actors.models import Actor
 from pmvt.catalog.models import Offer, OfferKind, OfferVariant, Unit
+from pmvt.core.spreadsheet import safe_cell
 
 BOM = "\ufeff"
 DELIMITER = ";"
@@ -74,7 +75,10 @@ def category_path(offer: Offer) -> str:
 
 
 def export_catalog_csv(*, actor: Actor) -> bytes:
-    """The seller's whole catalog (active or not), one row per format, UTF-8 with BOM."""
+    """The seller's whole catalog (active or not), one row per format, UTF-8 with BOM.
+
+    Text a spreadsheet would run as a formula is quoted (core.spreadsheet); import unquotes it.
+    """
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
@@ -90,23 +94,22 @@ def export_catalog_csv(*, actor: Actor) -> bytes:
         units = dict(Unit.choices)
         for variant in variants.iterator(chunk_size=2000):
             offer = variant.offer
-            writer.writerow(
-                [
-                    variant.sku,
-                    offer.name,
-                    category_path(offer),
-                    kinds.get(offer.kind, offer.kind),
-                    offer.description,
-                    str(units.get(offer.unit, offer.unit)),
-                    vat_fr(offer.vat_rate),
-                    variant.label,
-                    decimal_fr(variant.price),
-                    decimal_fr(variant.pro_price),
-                    "oui" if variant.stock_tracked else "non",
-                    str(variant.stock) if variant.stock_tracked else "",
-                    offer.origin_commune.insee_code if offer.origin_commune else "",
-                    LIST_SEPARATOR.join(offer.labels),
-                    LIST_SEPARATOR.join(offer.allergens),
-                ]
-            )
+            row = [
+                variant.sku,
+                offer.name,
+                category_path(offer),
+                kinds.get(offer.kind, offer.kind),
+                offer.description,
+                str(units.get(offer.unit, offer.unit)),
+                vat_fr(offer.vat_rate),
+                variant.label,
+                decimal_fr(variant.price),
+                decimal_fr(variant.pro_price),
+                "oui" if variant.stock_tracked else "non",
+                str(variant.stock) if variant.stock_tracked else "",
+                offer.origin_commune.insee_code if offer.origin_commune else "",
+                LIST_SEPARATOR.join(offer.labels),
+                LIST_SEPARATOR.join(offer.allergens),
+            ]
+            writer.writerow([safe_cell(cell) for cell in row])
     return buffer.getvalue().encode("utf-8")

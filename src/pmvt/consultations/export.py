@@ -13,19 +13,11 @@ from django.utils.translation import gettext as _
 
 from pmvt.consultations.models import Answer, Consultation, Question, QuestionKind
 from pmvt.consultations.selectors import export_rows
+from pmvt.core.spreadsheet import safe_cell
 
 BOM = "\ufeff"
 DELIMITER = ";"
 LIST_SEPARATOR = " | "
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    """The text of a cell, neutralised if a spreadsheet would read it as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return f"'{text}"
-    return text
 
 
 def answer_text(question: Question, answer: Answer | None) -> str:

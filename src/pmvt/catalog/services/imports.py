@@ -50,6 +50,7 @@ from pmvt.catalog.validation import (
     vat_rates_text,
 )
 from pmvt.core.exceptions import ApplicationError
+from pmvt.core.spreadsheet import unquote_cell
 from pmvt.territories.models import Commune
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -380,7 +381,10 @@ def _read_rows(text: str, resolver: _Resolver) -> tuple[list[_Row], list[str]]:
             )
             continue
         row = _parse_row(
-            {name: cells[index] for name, index in columns.items()}, start, resolver, errors
+            {name: unquote_cell(cells[index]) for name, index in columns.items()},
+            start,
+            resolver,
+            errors,
         )
         if row is not None:
             rows.append(row)

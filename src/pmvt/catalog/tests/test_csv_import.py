@@ -512,3 +512,25 @@ def test_import_page_imports_and_says_what_changed(client, seller, owner, catego
         "0 mis à jour."
     ]
     assert Offer.objects.count() == 1
+
+
+def test_export_quotes_what_a_spreadsheet_would_run_and_import_reads_it_back(
+    client, seller, owner, make_offer
+):
+    make_offer(
+        seller,
+        '=HYPERLINK("http://example.test";"clic")',
+        description="-2 € sur le deuxième",
+        variants=[{"label": "@lot", "price": Decimal("3.20"), "stock": 5}],
+    )
+    client.force_login(owner)
+    exported = client.get(f"{APT}/espace-pro/{seller.slug}/catalogue/export.csv").content
+    text = exported.decode("utf-8")
+
+    assert "'=HYPERLINK" in text
+    assert "'-2 € sur le deuxième" in text
+    assert ";'@lot;" in text
+    before = snapshot()
+    report = catalog_import_csv(actor=seller, by=owner, data=exported)
+    assert (report.offers_updated, report.variants_updated) == (0, 0)
+    assert snapshot() == before

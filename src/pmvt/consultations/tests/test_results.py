@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from pmvt.accounts.models import Role
 from pmvt.consultations.charts import ROW_HEIGHT, TOP, VALUE_ROOM, WIDTH, hbar_chart
-from pmvt.consultations.export import export_responses_csv, safe_cell
+from pmvt.consultations.export import export_responses_csv
+from pmvt.core.spreadsheet import safe_cell
 from pmvt.consultations.models import Consultation, QuestionKind
 from pmvt.consultations.selectors import consultation_of_territory, consultation_results
 from pmvt.consultations.services.responses import response_submit
