@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 from django.utils.translation import gettext_lazy as _
 
 from pmvt.accounts.access import AnyUser, can_administer_territory, is_operator
-from pmvt.actors.models import Actor, ActorStaff, StaffRole
+from pmvt.actors.models import Actor, ActorStaff, ActorStatus, StaffRole
 from pmvt.core.exceptions import PermissionDeniedError
 from pmvt.territories.models import Territory
 
@@ -39,6 +39,20 @@ def actors_of_user(*, user: AnyUser, territory: Territory) -> list[Actor]:
         .select_related("commune")
         .order_by("trade_name", "legal_name")
     )
+
+
+def can_see_professional_prices(*, user: AnyUser, seller: Actor) -> bool:
+    """Professional prices are for professionals: the staff of a verified actor of the
+    seller's territory (who may buy at them), the seller's own staff, and the operator."""
+    if not user.is_authenticated:
+        return False
+    if is_operator(user):
+        return True
+    if staff_role_of(user=user, actor=seller) is not None:
+        return True
+    return Actor.objects.filter(
+        territory_id=seller.territory_id, staff__user=user, status=ActorStatus.VERIFIED
+    ).exists()
 
 
 def _access_actor(*, user: AnyUser, actor: Actor, roles: AbstractSet[str], message) -> None:

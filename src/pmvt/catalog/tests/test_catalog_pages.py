@@ -331,3 +331,41 @@ def test_actor_page_lists_its_offers_on_sale_a_page_at_a_time(
         second = client.get(page_url, {"page": 2})
     assert len(few) == len(many)
     assert len(card_titles(second)) == 15 - 12
+
+
+@pytest.fixture
+def wholesale_offer(make_actor, make_offer, owner):
+    grower = make_actor("Maraîcher de Gargas", insee=GARGAS, sells_to_professionals=True)
+    return make_offer(
+        grower,
+        "Courgettes",
+        variants=[{"label": "5 kg", "price": Decimal("12.00"), "pro_price": Decimal("9.50")}],
+    )
+
+
+def _pro_price_shown(client, offer) -> bool:
+    return "9,50" in client.get(offer.get_absolute_url()).content.decode()
+
+
+def test_professional_prices_are_shown_to_the_staff_of_a_verified_actor(
+    client, wholesale_offer, seller, owner
+):
+    client.force_login(owner)  # owner of `seller`, a verified bakery of the territory
+    assert _pro_price_shown(client, wholesale_offer)
+
+
+def test_professional_prices_are_hidden_from_visitors_and_inhabitants(
+    client, wholesale_offer, member
+):
+    assert not _pro_price_shown(client, wholesale_offer)
+    client.force_login(member)
+    assert not _pro_price_shown(client, wholesale_offer)
+
+
+def test_professional_prices_are_hidden_from_the_staff_of_an_unverified_actor(
+    client, wholesale_offer, make_actor, make_user
+):
+    newcomer = make_user("nouveau@commerce.test")
+    make_actor("Épicerie en création", owner=newcomer, verified=False)
+    client.force_login(newcomer)
+    assert not _pro_price_shown(client, wholesale_offer)

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from pmvt.accounts.access import membership_of
+from pmvt.actors.access import can_see_professional_prices
 from pmvt.catalog.cache import catalog_cache_get, catalog_cache_key, catalog_cache_set
 from pmvt.catalog.forms import (
     FAMILY_CODES,
@@ -192,6 +193,8 @@ def offer_detail(
             "current_door": "market",
             "offer": offer,
             "variants": offer.active_variants,  # type: ignore[attr-defined]
+            "show_pro_prices": offer.actor.sells_to_professionals
+            and can_see_professional_prices(user=request.user, seller=offer.actor),
             "seller_url": seller_url,
             "catalog_url": catalog_url,
             "json_ld": offer_json_ld(offer=offer, request=request, seller_url=seller_url),
