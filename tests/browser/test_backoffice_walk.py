@@ -113,6 +113,18 @@ def test_admin_logs_in_with_totp_and_manages_settings_and_roles(
     with scopes_disabled():
         assert Membership.objects.get(user=member, territory=territory).role == Role.MODERATOR
 
+    # The catalog's categories: add one, then refuse an empty name.
+    page.goto(f"{BACK_OFFICE}categories/")
+    axe.check(page)
+    page.get_by_label(re.compile(r"^Nom")).first.fill("Fromages")
+    page.get_by_role("button", name="Ajouter la catégorie").click()
+    expect(page.get_by_role("status")).to_contain_text("La catégorie « Fromages » est créée.")
+    axe.check(page)
+    page.get_by_role("button", name="Ajouter la catégorie").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    axe.check(page)
+    page.goto(f"{BACK_OFFICE}membres/")
+
     # Searching the members list keeps the filter and still passes axe.
     page.get_by_label("Rechercher un membre").fill("gargas")
     page.get_by_role("button", name="Filtrer").click()

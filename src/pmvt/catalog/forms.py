@@ -101,9 +101,18 @@ class _ServiceErrorsMixin:
         self.add_error(field if field in self.fields else None, str(error.message))  # type: ignore[attr-defined]
 
 
+def active_category_tree(*, territory: Territory) -> list[tuple[Category, list[Category]]]:
+    """The taxonomy sellers may file offers under: deactivated categories left out."""
+    return [
+        (top, [c for c in children if c.is_active])
+        for top, children in category_tree(territory=territory)
+        if top.is_active
+    ]
+
+
 def category_choices(territory: Territory) -> list[tuple[str, str]]:
     choices: list[tuple[str, str]] = [("", str(_("Choisissez une catégorie")))]
-    for top, children in category_tree(territory=territory):
+    for top, children in active_category_tree(territory=territory):
         choices.append((str(top.pk), top.name))
         choices += [(str(c.pk), f"{top.name} › {c.name}") for c in children]
     return choices
@@ -292,3 +301,25 @@ class ProCatalogFilterForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
+
+
+class CategoryForm(forms.Form):
+    """A category of the territory's taxonomy: its name and, for a subcategory, its parent."""
+
+    name = forms.CharField(label=_("Nom"), max_length=120)
+    parent: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Catégorie principale"),
+        queryset=Category.objects.none(),
+        required=False,
+        empty_label=_("Aucune : c'est une catégorie principale"),
+    )
+
+    def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Category.objects.filter(  # type: ignore[attr-defined]
+            territory=territory, parent__isnull=True
+        ).order_by("name")
+
+
+class CategoryRenameForm(forms.Form):
+    name = forms.CharField(label=_("Nouveau nom"), max_length=120)

@@ -22,7 +22,9 @@ class Category(models.Model):
     )
     name = models.CharField(_("nom"), max_length=120)
     slug = models.SlugField(max_length=140)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    # A deactivated category is no longer offered to sellers; no offer on sale sits in one.
+    is_active = models.BooleanField(_("proposée aux vendeurs"), default=True)
 
     objects = ScopedManager(territory="territory")
 

@@ -1,13 +1,26 @@
 from django.urls import URLPattern, URLResolver, path
 
-from pmvt.catalog.views import pro, public
+from pmvt.catalog.views import backoffice, pro, public
 
 app_name = "catalog"
 
 T = "t/<slug:territory_slug>/"
 PRO = f"{T}espace-pro/<slug:actor_slug>/catalogue/"
 
+ADMIN = f"{T}gestion/categories/"
+
 urlpatterns: list[URLPattern | URLResolver] = [
+    path(ADMIN, backoffice.categories, name="admin_categories"),
+    path(
+        f"{ADMIN}<int:category_id>/renommer/",
+        backoffice.category_rename_view,
+        name="admin_category_rename",
+    ),
+    path(
+        f"{ADMIN}<int:category_id>/supprimer/",
+        backoffice.category_delete_view,
+        name="admin_category_delete",
+    ),
     path(f"{T}marche/catalogue/", public.search, name="search"),
     path(
         f"{T}marche/offres/<int:offer_id>-<slug:offer_slug>/",

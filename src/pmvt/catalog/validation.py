@@ -81,10 +81,20 @@ def clean_description(value: Any) -> str:
     return description
 
 
-def clean_category(value: Any, *, territory: Territory) -> Category:
+def clean_category(
+    value: Any, *, territory: Territory, current: Category | None = None
+) -> Category:
+    """A category of the territory still offered to sellers (or the one the offer is in)."""
     if not isinstance(value, Category) or value.territory_id != territory.pk:
         raise CatalogFieldError(
             _("Choisissez une catégorie du territoire."),
+            field="category",
+            code=CatalogErrorCode.INVALID_CATEGORY,
+        )
+    if not value.is_active and (current is None or current.pk != value.pk):
+        raise CatalogFieldError(
+            _("La catégorie « %(name)s » n'est plus proposée, choisissez-en une autre.")
+            % {"name": value.name},
             field="category",
             code=CatalogErrorCode.INVALID_CATEGORY,
         )

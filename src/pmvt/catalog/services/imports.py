@@ -210,7 +210,9 @@ class _Resolver:
     def __init__(self, actor: Actor) -> None:
         with scopes_disabled():
             categories = list(
-                Category.objects.filter(territory_id=actor.territory_id).select_related("parent")
+                Category.objects.filter(
+                    territory_id=actor.territory_id, is_active=True
+                ).select_related("parent")
             )
             self.communes = {
                 c.insee_code: c for c in Commune.objects.filter(territory_id=actor.territory_id)

@@ -284,10 +284,11 @@ def _offer_fields(
     allergens: Any,
     available_from: date | None,
     available_until: date | None,
+    current_category: Category | None = None,
 ) -> dict[str, Any]:
     territory = actor.territory
     cleaned: dict[str, Any] = {
-        "category": clean_category(category, territory=territory),
+        "category": clean_category(category, territory=territory, current=current_category),
         "name": clean_name(name),
         "kind": clean_kind(kind),
         "description": clean_description(description),
@@ -447,7 +448,9 @@ def offer_update(
         "available_until": offer.available_until,
     }
     fields = _offer_fields(
-        actor=actor, **{k: current[k] if v is UNSET else v for k, v in given.items()}
+        actor=actor,
+        current_category=offer.category,
+        **{k: current[k] if v is UNSET else v for k, v in given.items()},
     )
     kept_image = offer.image if image is UNSET else image
     _clean_image(kept_image, offer.image_alt if image_alt is UNSET else image_alt)
@@ -527,6 +530,16 @@ def offer_update(
 
 def _set_active(*, offer: Offer, by: User, active: bool) -> Offer:
     access_actor_catalog_as_editor(user=by, actor=offer.actor)
+    if active and not offer.category.is_active:
+        raise CatalogFieldError(
+            _(
+                "La catégorie « %(name)s » n'est plus proposée : rangez l'offre dans une "
+                "autre catégorie avant de la remettre en vente."
+            )
+            % {"name": offer.category.name},
+            field="category",
+            code=CatalogErrorCode.INVALID_CATEGORY,
+        )
     if offer.is_active != active:
         offer.is_active = active
         offer.save(update_fields=["is_active", "updated_at"])

@@ -15,13 +15,14 @@ from pmvt.actors.selectors import actor_of_territory
 from pmvt.catalog.csv_format import COLUMN_HELP, COLUMNS, export_catalog_csv
 from pmvt.catalog.forms import (
     ImportForm,
+    active_category_tree,
     OfferForm,
     ProCatalogFilterForm,
     StockForm,
     VariantFormSet,
 )
 from pmvt.catalog.models import Allergen, Offer, OfferLabel, OfferVariant
-from pmvt.catalog.selectors import actor_catalog, category_tree
+from pmvt.catalog.selectors import actor_catalog
 from pmvt.catalog.services.imports import CatalogImportError, catalog_import_csv
 from pmvt.catalog.services.offers import (
     offer_activate,
@@ -266,10 +267,14 @@ def pro_offer_activate(
     request: AuthenticatedRequest, territory_slug: str, actor_slug: str, offer_id: int
 ) -> HttpResponse:
     _territory, actor = _editable_actor(request, actor_slug)
-    offer = offer_activate(offer=_offer_of(actor, offer_id), by=request.user)
-    messages.success(
-        request, _("L'offre « %(name)s » est de nouveau en vente.") % {"name": offer.name}
-    )
+    try:
+        offer = offer_activate(offer=_offer_of(actor, offer_id), by=request.user)
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request, _("L'offre « %(name)s » est de nouveau en vente.") % {"name": offer.name}
+        )
     return redirect(_back(request, _catalog_url(actor)))
 
 
@@ -330,7 +335,7 @@ def pro_import(request: AuthenticatedRequest, territory_slug: str, actor_slug: s
             "import_errors": import_errors,
             "error_title": error_title,
             "columns": [(c, COLUMN_HELP[c]) for c in COLUMNS],
-            "categories": category_tree(territory=territory),
+            "categories": active_category_tree(territory=territory),
             "labels": OfferLabel.choices,
             "allergens": Allergen.choices,
             "breadcrumb_items": _trail(
