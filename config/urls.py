@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("pmvt.orders.urls")),
     path("", include("pmvt.consultations.urls")),
     path("", include("pmvt.notifications.urls")),
+    path("", include("pmvt.aids.urls")),
     path("", include("pmvt.portal.urls")),
 ]
 

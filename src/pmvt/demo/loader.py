@@ -177,6 +177,21 @@ def _load_consultations(territory: Territory) -> None:
 DEMO_STEPS.append(_load_consultations)
 
 
+def _load_aids(territory: Territory) -> None:
+    from pmvt.demo.aids import load_aids
+
+    load_aids(territory)
+
+
+# After the actors (the bakery's headcount) and, once registered, the community step (themes).
+DEMO_STEPS.append(_load_aids)
+
+
+
+
+
+
+
 def demo_load() -> Territory:
     with scopes_disabled():
         territory = load_foundation()
