@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AidsConfig(AppConfig):
@@ -6,3 +7,21 @@ class AidsConfig(AppConfig):
 
     name = "pmvt.aids"
     label = "aids"
+
+    def ready(self) -> None:
+        from pmvt.aids.selectors import open_aids_line
+        from pmvt.portal.doors import ValuesSection, register_values_section
+
+        register_values_section(
+            ValuesSection(
+                key="aids",
+                title=_("Aides des collectivités"),
+                description=_(
+                    "Les aides publiques aux entreprises et aux associations du territoire, "
+                    "et les annonces de la collectivité. Quelles aides pour votre structure ?"
+                ),
+                url_name="aids:directory",
+                position=60,
+                live=open_aids_line,
+            )
+        )

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import ngettext
 
 from pmvt.actors.models import Actor
 from pmvt.aids.eligibility import EligibilityProfile, eligibility_condition, profile_of_actor
@@ -36,6 +38,21 @@ def open_condition(today: date) -> Q:
     return (Q(opens_at__isnull=True) | Q(opens_at__lte=today)) & (
         Q(deadline__isnull=True) | Q(deadline__gte=today)
     )
+
+
+def open_aids_line(territory: Territory) -> str:
+    """For the Valeurs territoriales door: "5 aides ouvertes aux demandes", or ""."""
+    today = timezone.localdate()
+    count = (
+        AidScheme.objects.filter(territory=territory, is_published=True)
+        .filter(open_condition(today))
+        .count()
+    )
+    if not count:
+        return ""
+    return ngettext(
+        "%(count)s aide ouverte aux demandes", "%(count)s aides ouvertes aux demandes", count
+    ) % {"count": count}
 
 
 def _with_relations(qs: QuerySet[AidScheme]) -> QuerySet[AidScheme]:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsultationsConfig(AppConfig):
@@ -13,7 +14,22 @@ class ConsultationsConfig(AppConfig):
             erase_consultation_responses,
             export_consultation_responses,
         )
+        from pmvt.consultations.selectors import open_consultations_line
+        from pmvt.portal.doors import ValuesSection, register_values_section
 
+        register_values_section(
+            ValuesSection(
+                key="consultations",
+                title=_("Consultations"),
+                description=_(
+                    "La collectivité vous demande votre avis : répondez aux consultations en "
+                    "cours, retrouvez les résultats des consultations terminées."
+                ),
+                url_name="consultations:list",
+                position=40,
+                live=open_consultations_line,
+            )
+        )
         register_personal_data(
             key="consultations",
             export=export_consultation_responses,

@@ -7,6 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import ngettext
 
 from pmvt.consultations.models import (
     SCALE_MAX,
@@ -58,6 +60,21 @@ def consultation_status_counts(*, territory: Territory, now: datetime) -> dict[s
     }
     counts = Consultation.objects.filter(territory=territory).aggregate(**aggregates)
     return {str(status): counts[str(status)] for status in ConsultationStatus}
+
+
+def open_consultations_line(territory: Territory) -> str:
+    """For the Valeurs territoriales door: "2 consultations en cours", or ""."""
+    now = timezone.now()
+    count = (
+        Consultation.objects.filter(territory=territory)
+        .filter(_status_filter(ConsultationStatus.OPEN, now))
+        .count()
+    )
+    if not count:
+        return ""
+    return ngettext(
+        "%(count)s consultation en cours", "%(count)s consultations en cours", count
+    ) % {"count": count}
 
 
 def consultation_admin_list(*, territory: Territory) -> QuerySet[Consultation]:

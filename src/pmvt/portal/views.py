@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from pmvt.catalog.selectors import category_counts, recent_offers
 from pmvt.core.colors import contrast_ratio
 from pmvt.core.navigation import breadcrumbs
+from pmvt.portal.doors import values_sections
 from pmvt.portal.forms import ContactForm, LocateForm
 from pmvt.portal.selectors import accessibility_test_report
 from pmvt.portal.services import contact_message_send
@@ -69,6 +70,7 @@ def values(request: HttpRequest, territory_slug: str) -> HttpResponse:
         {
             "territory": territory,
             "current_door": "values",
+            "sections": values_sections(territory=territory),
             "breadcrumb_items": breadcrumbs(territory, (_("Valeurs territoriales"), "")),
         },
     )

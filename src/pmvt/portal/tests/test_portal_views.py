@@ -383,3 +383,41 @@ def test_unknown_host_serves_the_federation_root(client, custom_host):
 def test_api_json_is_parseable_on_any_host(client, custom_host):
     body = client.get("/api/v1/territories/pays-dapt-luberon", HTTP_HOST=custom_host).content
     assert json.loads(body)["siren"] == "200040624"
+
+
+def test_the_values_door_lists_its_sections_with_what_is_open_now(client, territory):
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+    from django_scopes import scopes_disabled
+
+    from pmvt.aids.models import AidScheme
+    from pmvt.consultations.models import Consultation
+
+    now = timezone.now()
+    with scopes_disabled():
+        Consultation.objects.create(
+            territory=territory,
+            title="Horaires du marché",
+            slug="horaires-du-marche",
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=9),
+        )
+        AidScheme.objects.create(
+            territory=territory,
+            title="Pass commerce",
+            slug="pass-commerce",
+            funder_name="Région Sud",
+            funder_kind="region",
+            kind="grant",
+            is_published=True,
+            amount_max=Decimal("5000"),
+        )
+
+    page = client.get(f"{APT}/valeurs/").content.decode()
+
+    assert f'<a href="{APT}/valeurs/consultations/">Consultations</a>' in page
+    assert "1 consultation en cours" in page
+    assert f'<a href="{APT}/valeurs/aides/">Aides des collectivités</a>' in page
+    assert "1 aide ouverte aux demandes" in page
