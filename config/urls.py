@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("pmvt.consultations.urls")),
     path("", include("pmvt.notifications.urls")),
     path("", include("pmvt.aids.urls")),
+    path("", include("pmvt.clubs.urls")),
     path("", include("pmvt.portal.urls")),
 ]
 

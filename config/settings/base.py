@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "pmvt.catalog",
     "pmvt.orders",
     "pmvt.community",
+    "pmvt.clubs",
     "pmvt.aids",
     "pmvt.consultations",
     "pmvt.interop",

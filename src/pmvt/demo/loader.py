@@ -187,9 +187,15 @@ def _load_aids(territory: Territory) -> None:
 DEMO_STEPS.append(_load_aids)
 
 
+def _load_clubs(territory: Territory) -> None:
+    from pmvt.demo.clubs import load_clubs
+
+    load_clubs(territory)
 
 
-
+# After the actors (club members are their owners); should run after the community step
+# (load_community) once that step is registered: move it there if it lands after this line.
+DEMO_STEPS.append(_load_clubs)
 
 
 def demo_load() -> Territory:
