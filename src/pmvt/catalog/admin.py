@@ -36,8 +36,8 @@ class VariantInline(admin.TabularInline):
 
 @admin.register(Category)
 class CategoryAdmin(ReadOnlyAdmin):
-    list_display = ["name", "parent", "territory"]
-    list_filter = ["territory"]
+    list_display = ["name", "parent", "position", "is_active", "territory"]
+    list_filter = ["is_active", "territory"]
     search_fields = ["name", "slug"]
     list_select_related = ["parent", "territory"]
 

@@ -304,22 +304,30 @@ class ProCatalogFilterForm(forms.Form):
 
 
 class CategoryForm(forms.Form):
-    """A category of the territory's taxonomy: its name and, for a subcategory, its parent."""
+    """A category of the territory's taxonomy: its name, its place and its order."""
 
     name = forms.CharField(label=_("Nom"), max_length=120)
     parent: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Catégorie principale"),
         queryset=Category.objects.none(),
         required=False,
-        empty_label=_("Aucune : c'est une catégorie principale"),
+        empty_label=_("Aucune, c'est une catégorie principale"),
+    )
+    position = forms.IntegerField(
+        label=_("Ordre d'affichage"),
+        min_value=0,
+        max_value=999,
+        required=False,
+        help_text=_("Les plus petits nombres d'abord. Laissez vide pour la placer en dernier."),
     )
 
-    def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, territory: Territory, category: Category | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Category.objects.filter(  # type: ignore[attr-defined]
-            territory=territory, parent__isnull=True
-        ).order_by("name")
-
-
-class CategoryRenameForm(forms.Form):
-    name = forms.CharField(label=_("Nouveau nom"), max_length=120)
+        parents = Category.objects.filter(territory=territory, parent__isnull=True)
+        if category is not None:
+            parents = parents.exclude(pk=category.pk)
+            self.fields["position"].required = True
+            self.fields["position"].help_text = _("Les plus petits nombres d'abord.")
+        self.fields["parent"].queryset = parents.order_by("position", "name")  # type: ignore[attr-defined]

@@ -11,10 +11,16 @@ ADMIN = f"{T}gestion/categories/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(ADMIN, backoffice.categories, name="admin_categories"),
+    path(f"{ADMIN}<int:category_id>/", backoffice.category_edit, name="admin_category_edit"),
     path(
-        f"{ADMIN}<int:category_id>/renommer/",
-        backoffice.category_rename_view,
-        name="admin_category_rename",
+        f"{ADMIN}<int:category_id>/desactiver/",
+        backoffice.category_deactivate_view,
+        name="admin_category_deactivate",
+    ),
+    path(
+        f"{ADMIN}<int:category_id>/reactiver/",
+        backoffice.category_activate_view,
+        name="admin_category_activate",
     ),
     path(
         f"{ADMIN}<int:category_id>/supprimer/",

@@ -93,7 +93,7 @@ def clean_category(
         )
     if not value.is_active and (current is None or current.pk != value.pk):
         raise CatalogFieldError(
-            _("La catégorie « %(name)s » n'est plus proposée, choisissez-en une autre.")
+            _("La catégorie « %(name)s » n'est plus proposée, choisissez-en une autre.")
             % {"name": value.name},
             field="category",
             code=CatalogErrorCode.INVALID_CATEGORY,

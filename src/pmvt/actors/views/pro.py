@@ -1,5 +1,6 @@
 """The professional space: registering an activity, the seller back office, the team."""
 
+from collections.abc import Callable
 from typing import cast
 
 from django.contrib import messages
@@ -72,11 +73,16 @@ from pmvt.territories.middleware import require_territory
 from pmvt.territories.models import Territory
 
 
-def _actor(territory: Territory, actor_slug: str) -> Actor:
+def _actor(
+    request: HttpRequest, actor_slug: str, access: Callable[..., None]
+) -> tuple[Territory, Actor]:
+    """The territory, its actor named in the URL (404 otherwise), checked with `access`."""
+    territory = require_territory(request)
     actor = actor_of_territory(territory=territory, slug=actor_slug)
     if actor is None:
         raise Http404
-    return actor
+    access(user=request.user, actor=actor)
+    return territory, actor
 
 
 def _pro_index_url(territory: Territory) -> str:
@@ -161,9 +167,7 @@ def onboarding(request: HttpRequest, territory_slug: str) -> HttpResponse:
 
 
 def pro_home(request: HttpRequest, territory_slug: str, actor_slug: str) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_back_office_as_staff(user=request.user, actor=actor)
+    territory, actor = _actor(request, actor_slug, access_actor_back_office_as_staff)
     role = staff_role_of(user=request.user, actor=actor)
     return render(
         request,
@@ -183,9 +187,7 @@ def pro_home(request: HttpRequest, territory_slug: str, actor_slug: str) -> Http
 
 
 def pro_page(request: AuthenticatedRequest, territory_slug: str, actor_slug: str) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_page_as_editor(user=request.user, actor=actor)
+    territory, actor = _actor(request, actor_slug, access_actor_page_as_editor)
     derived = capla_family_for_naf(actor.naf_code) if actor.naf_code else ""
     form = ActorPageForm(request.POST or None, actor=actor, derived_family=derived)
     if request.method == "POST" and form.is_valid():
@@ -210,9 +212,7 @@ def pro_page(request: AuthenticatedRequest, territory_slug: str, actor_slug: str
 
 
 def pro_hours(request: AuthenticatedRequest, territory_slug: str, actor_slug: str) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_page_as_editor(user=request.user, actor=actor)
+    territory, actor = _actor(request, actor_slug, access_actor_page_as_editor)
     current = [(h.weekday, h.opens, h.closes) for h in OpeningHours.objects.filter(actor=actor)]
     form = OpeningHoursForm(request.POST or None, hours=current)
     if request.method == "POST" and form.is_valid():
@@ -243,9 +243,7 @@ def pro_hours(request: AuthenticatedRequest, territory_slug: str, actor_slug: st
 def pro_closures(
     request: AuthenticatedRequest, territory_slug: str, actor_slug: str
 ) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_page_as_editor(user=request.user, actor=actor)
+    territory, actor = _actor(request, actor_slug, access_actor_page_as_editor)
     form = ClosureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -278,9 +276,7 @@ def pro_closures(
 def pro_closure_remove(
     request: AuthenticatedRequest, territory_slug: str, actor_slug: str, closure_id: int
 ) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_page_as_editor(user=request.user, actor=actor)
+    _territory, actor = _actor(request, actor_slug, access_actor_page_as_editor)
     closure = Closure.objects.filter(actor=actor, pk=closure_id).first()
     if closure is None:
         raise Http404
@@ -290,9 +286,7 @@ def pro_closure_remove(
 
 
 def pro_photos(request: AuthenticatedRequest, territory_slug: str, actor_slug: str) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_page_as_editor(user=request.user, actor=actor)
+    territory, actor = _actor(request, actor_slug, access_actor_page_as_editor)
     form = PhotoForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -330,9 +324,7 @@ def pro_photos(request: AuthenticatedRequest, territory_slug: str, actor_slug: s
 def pro_photo_remove(
     request: AuthenticatedRequest, territory_slug: str, actor_slug: str, photo_id: int
 ) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_page_as_editor(user=request.user, actor=actor)
+    _territory, actor = _actor(request, actor_slug, access_actor_page_as_editor)
     photo = ActorPhoto.objects.filter(actor=actor, pk=photo_id).first()
     if photo is None:
         raise Http404
@@ -345,9 +337,7 @@ def pro_photo_remove(
 
 
 def pro_team(request: AuthenticatedRequest, territory_slug: str, actor_slug: str) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_staff_as_owner(user=request.user, actor=actor)
+    territory, actor = _actor(request, actor_slug, access_actor_staff_as_owner)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -394,9 +384,7 @@ def _staff(actor: Actor, staff_id: int) -> ActorStaff:
 def pro_staff_role(
     request: AuthenticatedRequest, territory_slug: str, actor_slug: str, staff_id: int
 ) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_staff_as_owner(user=request.user, actor=actor)
+    _territory, actor = _actor(request, actor_slug, access_actor_staff_as_owner)
     staff = _staff(actor, staff_id)
     form = StaffRoleForm(request.POST)
     if not form.is_valid():
@@ -419,9 +407,7 @@ def pro_staff_role(
 def pro_staff_remove(
     request: AuthenticatedRequest, territory_slug: str, actor_slug: str, staff_id: int
 ) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_staff_as_owner(user=request.user, actor=actor)
+    _territory, actor = _actor(request, actor_slug, access_actor_staff_as_owner)
     staff = _staff(actor, staff_id)
     try:
         actor_staff_remove(staff=staff, by=request.user)
@@ -438,9 +424,7 @@ def pro_staff_remove(
 def pro_invitation_revoke(
     request: AuthenticatedRequest, territory_slug: str, actor_slug: str, invitation_id: int
 ) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_staff_as_owner(user=request.user, actor=actor)
+    _territory, actor = _actor(request, actor_slug, access_actor_staff_as_owner)
     invitation = ActorInvitation.objects.filter(actor=actor, pk=invitation_id).first()
     if invitation is None:
         raise Http404
@@ -501,9 +485,7 @@ def invitation_accept_view(request: HttpRequest, territory_slug: str, token: str
 def pro_markets(
     request: AuthenticatedRequest, territory_slug: str, actor_slug: str
 ) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_page_as_editor(user=request.user, actor=actor)
+    territory, actor = _actor(request, actor_slug, access_actor_page_as_editor)
     stalls = stalls_of_actor(actor=actor)
     rows = []
     for market in market_list(territory=territory):
@@ -532,9 +514,7 @@ def pro_markets(
 def pro_market_attend(
     request: AuthenticatedRequest, territory_slug: str, actor_slug: str, market_slug: str
 ) -> HttpResponse:
-    territory = require_territory(request)
-    actor = _actor(territory, actor_slug)
-    access_actor_page_as_editor(user=request.user, actor=actor)
+    territory, actor = _actor(request, actor_slug, access_actor_page_as_editor)
     market = market_of_territory(territory=territory, slug=market_slug)
     if market is None:
         raise Http404

@@ -533,7 +533,7 @@ def _set_active(*, offer: Offer, by: User, active: bool) -> Offer:
     if active and not offer.category.is_active:
         raise CatalogFieldError(
             _(
-                "La catégorie « %(name)s » n'est plus proposée : rangez l'offre dans une "
+                "La catégorie « %(name)s » n'est plus proposée : rangez l'offre dans une "
                 "autre catégorie avant de la remettre en vente."
             )
             % {"name": offer.category.name},

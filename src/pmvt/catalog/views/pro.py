@@ -15,11 +15,11 @@ from pmvt.actors.selectors import actor_of_territory
 from pmvt.catalog.csv_format import COLUMN_HELP, COLUMNS, export_catalog_csv
 from pmvt.catalog.forms import (
     ImportForm,
-    active_category_tree,
     OfferForm,
     ProCatalogFilterForm,
     StockForm,
     VariantFormSet,
+    active_category_tree,
 )
 from pmvt.catalog.models import Allergen, Offer, OfferLabel, OfferVariant
 from pmvt.catalog.selectors import actor_catalog

@@ -4,6 +4,7 @@ and collective delivery rounds."""
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from types import ModuleType
 
 from django.db import transaction
 from django.utils import timezone
@@ -163,6 +164,17 @@ def delivery_settings_update(
     return settings
 
 
+def _bank_code(value: str, standard: ModuleType, message, code: OrderErrorCode) -> str:
+    """An IBAN or a BIC, compacted and checked against its standard ("" stays "")."""
+    value = standard.compact(value) if value.strip() else ""
+    if not value:
+        return ""
+    try:
+        return standard.validate(value)
+    except StdnumError as error:
+        raise ApplicationError(message, code=code) from error
+
+
 def payment_settings_of(actor: Actor) -> SellerPaymentSettings | None:
     return SellerPaymentSettings.objects.filter(actor=actor).first()
 
@@ -180,24 +192,18 @@ def payment_settings_update(
     """Bank transfer details; the IBAN and BIC are checked (ISO 13616 / ISO 9362)."""
     access_seller_settings(user=by, actor=actor)
     account_holder = account_holder.strip()
-    iban = stdnum_iban.compact(iban) if iban.strip() else ""
-    bic = stdnum_bic.compact(bic) if bic.strip() else ""
-    if iban:
-        try:
-            iban = stdnum_iban.validate(iban)
-        except StdnumError as error:
-            raise ApplicationError(
-                _("Cet IBAN n'est pas valide : vérifiez-le sur votre relevé d'identité bancaire."),
-                code=OrderErrorCode.INVALID_IBAN,
-            ) from error
-    if bic:
-        try:
-            bic = stdnum_bic.validate(bic)
-        except StdnumError as error:
-            raise ApplicationError(
-                _("Ce BIC n'est pas valide : il comporte 8 ou 11 lettres et chiffres."),
-                code=OrderErrorCode.INVALID_BIC,
-            ) from error
+    iban = _bank_code(
+        iban,
+        stdnum_iban,
+        _("Cet IBAN n'est pas valide : vérifiez-le sur votre relevé d'identité bancaire."),
+        OrderErrorCode.INVALID_IBAN,
+    )
+    bic = _bank_code(
+        bic,
+        stdnum_bic,
+        _("Ce BIC n'est pas valide : il comporte 8 ou 11 lettres et chiffres."),
+        OrderErrorCode.INVALID_BIC,
+    )
     if bank_transfer_enabled and not (iban and account_holder):
         raise ApplicationError(
             _("Pour accepter le virement, indiquez le titulaire du compte et l'IBAN."),
@@ -233,9 +239,12 @@ def _pickup_point_values(
     kind: str,
     commune: Commune,
     address: str,
+    opening_info: str,
     host_actor: Actor | None,
     market: Market | None,
-) -> dict:
+    sellers: Iterable[Actor],
+) -> tuple[dict, dict]:
+    """The checked fields of a pickup point, and its checked sellers (many-to-many)."""
     name, address = name.strip(), address.strip()
     if not name:
         raise _settings_error(_("Donnez un nom au point de retrait."))
@@ -248,14 +257,64 @@ def _pickup_point_values(
         raise _settings_error(_("Choisissez un vendeur du territoire."))
     if market is not None and market.territory_id != territory.pk:
         raise _settings_error(_("Choisissez un marché du territoire."))
-    return {
+    values = {
         "name": name,
         "kind": kind,
         "commune": commune,
         "address": address,
         "host_actor": host_actor,
         "market": market,
+        "opening_info": opening_info.strip(),
     }
+    return values, {"sellers": _check_sellers(territory=territory, sellers=sellers)}
+
+
+def _round_values(
+    *,
+    territory: Territory,
+    name: str,
+    operator_name: str,
+    weekday: int,
+    departure_time: time,
+    fee: Decimal,
+    communes: Iterable[Commune],
+    sellers: Iterable[Actor],
+) -> tuple[dict, dict]:
+    """The checked fields of a delivery round, and its checked communes and sellers."""
+    name, operator_name = name.strip(), operator_name.strip()
+    if not name:
+        raise _settings_error(_("Donnez un nom à la tournée."))
+    if not operator_name:
+        raise _settings_error(_("Indiquez qui assure la tournée."))
+    if weekday not in Weekday.values:
+        raise _settings_error(_("Choisissez le jour de la tournée."))
+    _check_amount(fee, _("Les frais de la tournée doivent être un montant positif, en euros."))
+    communes = _check_communes(territory=territory, communes=communes)
+    if not communes:
+        raise _settings_error(_("Choisissez au moins une commune desservie."))
+    values = {
+        "name": name,
+        "operator_name": operator_name,
+        "weekday": weekday,
+        "departure_time": departure_time,
+        "fee": fee,
+    }
+    return values, {
+        "communes": communes,
+        "sellers": _check_sellers(territory=territory, sellers=sellers),
+    }
+
+
+def _set_relations(instance: PickupPoint | DeliveryRound, relations: dict) -> None:
+    for name, objects in relations.items():
+        getattr(instance, name).set(objects)
+
+
+def _update(instance: PickupPoint | DeliveryRound, values: dict, relations: dict) -> None:
+    for key, value in values.items():
+        setattr(instance, key, value)
+    instance.save(update_fields=list(values))
+    _set_relations(instance, relations)
 
 
 @transaction.atomic
@@ -273,20 +332,19 @@ def pickup_point_create(
     sellers: Iterable[Actor] = (),
 ) -> PickupPoint:
     access_logistics_as_admin(user=by, territory=territory)
-    values = _pickup_point_values(
+    values, relations = _pickup_point_values(
         territory=territory,
         name=name,
         kind=kind,
         commune=commune,
         address=address,
+        opening_info=opening_info,
         host_actor=host_actor,
         market=market,
+        sellers=sellers,
     )
-    sellers = _check_sellers(territory=territory, sellers=sellers)
-    point = PickupPoint.objects.create(
-        territory=territory, opening_info=opening_info.strip(), **values
-    )
-    point.sellers.set(sellers)
+    point = PickupPoint.objects.create(territory=territory, **values)
+    _set_relations(point, relations)
     return point
 
 
@@ -305,39 +363,20 @@ def pickup_point_update(
     sellers: Iterable[Actor] = (),
     is_active: bool = True,
 ) -> PickupPoint:
-    territory = point.territory
-    access_logistics_as_admin(user=by, territory=territory)
-    values = _pickup_point_values(
-        territory=territory,
+    access_logistics_as_admin(user=by, territory=point.territory)
+    values, relations = _pickup_point_values(
+        territory=point.territory,
         name=name,
         kind=kind,
         commune=commune,
         address=address,
+        opening_info=opening_info,
         host_actor=host_actor,
         market=market,
+        sellers=sellers,
     )
-    sellers = _check_sellers(territory=territory, sellers=sellers)
-    for key, value in values.items():
-        setattr(point, key, value)
-    point.opening_info = opening_info.strip()
-    point.is_active = is_active
-    point.save(update_fields=[*values, "opening_info", "is_active"])
-    point.sellers.set(sellers)
+    _update(point, {**values, "is_active": is_active}, relations)
     return point
-
-
-def _round_values(
-    *, territory: Territory, name: str, operator_name: str, weekday: int, fee: Decimal
-) -> dict:
-    name, operator_name = name.strip(), operator_name.strip()
-    if not name:
-        raise _settings_error(_("Donnez un nom à la tournée."))
-    if not operator_name:
-        raise _settings_error(_("Indiquez qui assure la tournée."))
-    if weekday not in Weekday.values:
-        raise _settings_error(_("Choisissez le jour de la tournée."))
-    _check_amount(fee, _("Les frais de la tournée doivent être un montant positif, en euros."))
-    return {"name": name, "operator_name": operator_name, "weekday": weekday, "fee": fee}
 
 
 @transaction.atomic
@@ -354,18 +393,18 @@ def delivery_round_create(
     fee: Decimal = ZERO,
 ) -> DeliveryRound:
     access_logistics_as_admin(user=by, territory=territory)
-    values = _round_values(
-        territory=territory, name=name, operator_name=operator_name, weekday=weekday, fee=fee
+    values, relations = _round_values(
+        territory=territory,
+        name=name,
+        operator_name=operator_name,
+        weekday=weekday,
+        departure_time=departure_time,
+        fee=fee,
+        communes=communes,
+        sellers=sellers,
     )
-    communes = _check_communes(territory=territory, communes=communes)
-    if not communes:
-        raise _settings_error(_("Choisissez au moins une commune desservie."))
-    sellers = _check_sellers(territory=territory, sellers=sellers)
-    delivery_round = DeliveryRound.objects.create(
-        territory=territory, departure_time=departure_time, **values
-    )
-    delivery_round.communes.set(communes)
-    delivery_round.sellers.set(sellers)
+    delivery_round = DeliveryRound.objects.create(territory=territory, **values)
+    _set_relations(delivery_round, relations)
     return delivery_round
 
 
@@ -383,23 +422,31 @@ def delivery_round_update(
     fee: Decimal = ZERO,
     is_active: bool = True,
 ) -> DeliveryRound:
-    territory = delivery_round.territory
-    access_logistics_as_admin(user=by, territory=territory)
-    values = _round_values(
-        territory=territory, name=name, operator_name=operator_name, weekday=weekday, fee=fee
+    access_logistics_as_admin(user=by, territory=delivery_round.territory)
+    values, relations = _round_values(
+        territory=delivery_round.territory,
+        name=name,
+        operator_name=operator_name,
+        weekday=weekday,
+        departure_time=departure_time,
+        fee=fee,
+        communes=communes,
+        sellers=sellers,
     )
-    communes = _check_communes(territory=territory, communes=communes)
-    if not communes:
-        raise _settings_error(_("Choisissez au moins une commune desservie."))
-    sellers = _check_sellers(territory=territory, sellers=sellers)
-    for key, value in values.items():
-        setattr(delivery_round, key, value)
-    delivery_round.departure_time = departure_time
-    delivery_round.is_active = is_active
-    delivery_round.save(update_fields=[*values, "departure_time", "is_active"])
-    delivery_round.communes.set(communes)
-    delivery_round.sellers.set(sellers)
+    _update(delivery_round, {**values, "is_active": is_active}, relations)
     return delivery_round
+
+
+def _set_participation(
+    target: PickupPoint | DeliveryRound, *, actor: Actor, by: User, participates: bool, closed
+) -> None:
+    access_seller_settings(user=by, actor=actor)
+    if target.territory_id != actor.territory_id or not target.is_active:
+        raise _settings_error(closed)
+    if participates:
+        target.sellers.add(actor)
+    else:
+        target.sellers.remove(actor)
 
 
 @transaction.atomic
@@ -407,13 +454,13 @@ def pickup_point_set_participation(
     *, point: PickupPoint, actor: Actor, by: User, participates: bool
 ) -> None:
     """A seller joins or leaves a pickup point of its territory."""
-    access_seller_settings(user=by, actor=actor)
-    if point.territory_id != actor.territory_id or not point.is_active:
-        raise _settings_error(_("Ce point de retrait n'est pas ouvert sur votre territoire."))
-    if participates:
-        point.sellers.add(actor)
-    else:
-        point.sellers.remove(actor)
+    _set_participation(
+        point,
+        actor=actor,
+        by=by,
+        participates=participates,
+        closed=_("Ce point de retrait n'est pas ouvert sur votre territoire."),
+    )
 
 
 @transaction.atomic
@@ -421,10 +468,10 @@ def delivery_round_set_participation(
     *, delivery_round: DeliveryRound, actor: Actor, by: User, participates: bool
 ) -> None:
     """A seller joins or leaves a collective delivery round of its territory."""
-    access_seller_settings(user=by, actor=actor)
-    if delivery_round.territory_id != actor.territory_id or not delivery_round.is_active:
-        raise _settings_error(_("Cette tournée n'est pas ouverte sur votre territoire."))
-    if participates:
-        delivery_round.sellers.add(actor)
-    else:
-        delivery_round.sellers.remove(actor)
+    _set_participation(
+        delivery_round,
+        actor=actor,
+        by=by,
+        participates=participates,
+        closed=_("Cette tournée n'est pas ouverte sur votre territoire."),
+    )
