@@ -3,14 +3,18 @@
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pmvt.actors.models import Actor, ActorStatus, Market, Weekday
 from pmvt.catalog.models import OfferVariant
 from pmvt.core.templatetags.pmvt_format import euros_text
+from pmvt.orders import widgets as lean
 from pmvt.orders.models import (
     DeliveryRound,
     FulfilmentMethod,
@@ -44,14 +48,21 @@ def _slot_label(slot: PickupSlot) -> str:
     start = timezone.localtime(slot.starts_at)
     end = timezone.localtime(slot.ends_at)
     return _("Retrait le %(day)s de %(start)s à %(end)s") % {
-        "day": date_format(start, "l j F"),
-        "start": date_format(start, "H:i"),
-        "end": date_format(end, "H:i"),
+        "day": _day_label(start.date()),
+        # strftime("%H:%M") writes what date_format(…, "H:i") does, for less work.
+        "start": start.strftime("%H:%M"),
+        "end": end.strftime("%H:%M"),
     }
 
 
-def _day_label(day: date) -> str:
+@lru_cache(maxsize=256)
+def _day_text(day: date, language: str | None) -> str:
     return date_format(day, "l j F")
+
+
+def _day_label(day: date) -> str:
+    # Slots share days: each day is written once per language ("l j F" is translated).
+    return _day_text(day, get_language())
 
 
 class CartAddForm(forms.Form):
@@ -144,15 +155,30 @@ def fulfilment_choices(options: SellerOptions) -> list:
     return groups
 
 
+def _offered(items, pk: int):
+    return next((item for item in items if item.pk == pk), None)
+
+
 def parse_fulfilment(
-    value: str, *, seller: Actor, address: str, commune: Commune | None
+    value: str,
+    *,
+    seller: Actor,
+    address: str,
+    commune: Commune | None,
+    options: SellerOptions | None = None,
 ) -> FulfilmentChoice:
     """'slot:12' → a FulfilmentChoice; unknown or foreign ids give an empty choice the
-    service refuses with a clear message."""
+    service refuses with a clear message.
+
+    With `options` (read in this request, where the form's choices come from), the slot,
+    point or round is taken from them instead of being read again; the service re-checks it.
+    """
     kind, _sep, ref = value.partition(":")
     choice = FulfilmentChoice(method="", address=address, commune=commune)
     if kind == "slot" and ref.isdigit():
-        slot = PickupSlot.objects.filter(pk=int(ref), actor=seller).first()
+        slot = _offered(options.slots, int(ref)) if options is not None else None
+        if slot is None:
+            slot = PickupSlot.objects.filter(pk=int(ref), actor=seller).first()
         return replace(choice, method=FulfilmentMethod.CLICK_COLLECT, slot=slot)
     if kind == "delivery":
         try:
@@ -161,22 +187,42 @@ def parse_fulfilment(
             day = None
         return replace(choice, method=FulfilmentMethod.HOME_DELIVERY, delivery_date=day)
     if kind == "point" and ref.isdigit():
-        point = PickupPoint.objects.filter(pk=int(ref)).first()
+        point = _offered(options.pickup_points, int(ref)) if options is not None else None
+        if point is None:
+            point = PickupPoint.objects.filter(pk=int(ref)).first()
         return replace(choice, method=FulfilmentMethod.PICKUP_POINT, pickup_point=point)
     if kind == "round" and ref.isdigit():
-        delivery_round = DeliveryRound.objects.filter(pk=int(ref)).first()
+        rounds = [option.delivery_round for option in options.rounds] if options else []
+        delivery_round = _offered(rounds, int(ref))
+        if delivery_round is None:
+            delivery_round = DeliveryRound.objects.filter(pk=int(ref)).first()
         return replace(
             choice, method=FulfilmentMethod.DELIVERY_ROUND, delivery_round=delivery_round
         )
     return choice
 
 
+class _ListModelChoiceIterator(ModelChoiceIterator):
+    """Reads the choices with one plain SELECT (no server-side cursor) of the needed columns."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset.only("pk", "name"):
+            yield self.choice(obj)
+
+
+class _CommuneChoiceField(forms.ModelChoiceField):
+    iterator = _ListModelChoiceIterator
+
+
 def _commune_field(territory: Territory, *, required: bool = False) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
+    return _CommuneChoiceField(
         label=_("Commune de livraison"),
         queryset=Commune.objects.filter(territory=territory).order_by("name"),
         required=required,
         empty_label=_("Choisissez votre commune"),
+        widget=lean.Select,
     )
 
 
@@ -201,7 +247,7 @@ class CheckoutForm(forms.Form):
         label=_("Moyen de paiement"),
         choices=PaymentMethod.choices,
         initial=PaymentMethod.ON_PICKUP,
-        widget=forms.RadioSelect,
+        widget=lean.RadioSelect,
     )
     note = forms.CharField(
         label=_("Message aux vendeurs"),
@@ -270,6 +316,7 @@ class CheckoutForm(forms.Form):
                 seller=option.seller,
                 address=data.get("delivery_address", ""),
                 commune=data.get("delivery_commune"),
+                options=option,
             )
             for seller_id, option in self.options.items()
         }
@@ -374,6 +421,7 @@ class AssistedOrderForm(forms.Form):
             seller=self.options.seller,
             address=self.cleaned_data.get("delivery_address", ""),
             commune=self.cleaned_data.get("delivery_commune"),
+            options=self.options,
         )
 
 

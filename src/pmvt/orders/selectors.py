@@ -75,15 +75,17 @@ def cart_summary(*, cart: Cart | None) -> CartSummary:
     """The cart's lines grouped by seller, with subtotals and what stops each line, if any."""
     if cart is None:
         return CartSummary(groups=[], total=ZERO, item_count=0)
-    lines = CartLine.objects.filter(cart=cart).select_related(
-        "variant__offer__actor", "variant__offer__territory"
-    )
+    territory = cart.territory
+    lines = CartLine.objects.filter(cart=cart).select_related("variant__offer__actor")
     groups: dict[int, CartGroup] = {}
     for line in lines:
         variant = line.variant
+        if variant.offer.territory_id == territory.pk:
+            # The offer's link needs its territory: the cart's, known already (no join).
+            variant.offer.territory = territory
         problem = ""
         try:
-            check_sellable(variant=variant, territory=cart.territory)
+            check_sellable(variant=variant, territory=territory)
             check_stock(variant=variant, quantity=line.quantity)
         except ApplicationError as error:
             problem = str(error.message)

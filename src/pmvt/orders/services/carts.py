@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pmvt.accounts.models import User
@@ -70,8 +71,13 @@ def _check_quantity(quantity: int) -> None:
 
 
 def _lock(cart: Cart) -> None:
-    """Lock the cart row first, as checkout does, so cart writes and checkout never deadlock."""
-    Cart.objects.select_for_update().filter(pk=cart.pk).first()
+    """Lock the cart row first, as checkout does, so cart writes and checkout never deadlock.
+
+    One UPDATE both takes the row lock and touches `updated_at` (what `save()` did after).
+    """
+    now = timezone.now()
+    Cart.objects.filter(pk=cart.pk).update(updated_at=now)
+    cart.updated_at = now
 
 
 def _fresh_variant(variant_id: int) -> OfferVariant:
@@ -98,10 +104,15 @@ def cart_for_session(*, territory: Territory, session_key: str) -> Cart:
 
 
 @transaction.atomic
-def cart_add(*, cart: Cart, variant: OfferVariant, quantity: int) -> CartLine:
-    """Add units of a variant, on top of those already in the cart."""
+def cart_add(*, cart: Cart, variant: OfferVariant, quantity: int, fresh: bool = False) -> CartLine:
+    """Add units of a variant, on top of those already in the cart.
+
+    `fresh=True`: the caller has just read the variant with `select_related("offer__actor")`
+    in this request, so it is not read again.
+    """
     _check_quantity(quantity)
-    variant = _fresh_variant(variant.pk)
+    if not fresh:
+        variant = _fresh_variant(variant.pk)
     check_sellable(variant=variant, territory=cart.territory)
     _lock(cart)
     line = CartLine.objects.filter(cart=cart, variant=variant).first()
@@ -118,7 +129,6 @@ def cart_add(*, cart: Cart, variant: OfferVariant, quantity: int) -> CartLine:
     else:
         line.quantity = total
         line.save(update_fields=["quantity"])
-    cart.save(update_fields=["updated_at"])
     return line
 
 
@@ -136,7 +146,6 @@ def cart_set_quantity(*, cart: Cart, line_id: int, quantity: int) -> CartLine:
     check_stock(variant=variant, quantity=quantity)
     line.quantity = quantity
     line.save(update_fields=["quantity"])
-    cart.save(update_fields=["updated_at"])
     return line
 
 

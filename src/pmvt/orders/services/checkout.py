@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, IntegerField, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -48,7 +48,7 @@ from pmvt.orders.models import (
 )
 from pmvt.orders.pricing import line_total, to_cents
 from pmvt.orders.services.carts import MAX_QUANTITY, check_sellable, check_stock
-from pmvt.orders.services.numbering import next_order_number
+from pmvt.orders.services.numbering import next_order_numbers
 from pmvt.territories.models import Commune, Territory
 
 DELIVERY_HORIZON_DAYS = 14
@@ -117,15 +117,16 @@ def _existing_orders(*, buyer: User, key: str) -> list[Order] | None:
 
 
 def _open_checkout(*, territory: Territory, buyer: User, key: str) -> Checkout | list[Order]:
-    """The new Checkout row, or the orders of the checkout that already used this key."""
-    existing = _existing_orders(buyer=buyer, key=key)
-    if existing is not None:
-        return existing
+    """The new Checkout row, or the orders of the checkout that already used this key.
+
+    No read first: the unique (buyer, key) constraint answers for a key already used, and the
+    orders of that checkout are read only then (the rare case: views check the key before).
+    """
     try:
         with transaction.atomic():
             return Checkout.objects.create(territory=territory, buyer=buyer, idempotency_key=key)
     except IntegrityError:
-        # A concurrent submission with the same key committed first: answer with its orders.
+        # The key was used already, or a concurrent submission committed first: its orders.
         return _existing_orders(buyer=buyer, key=key) or []
 
 
@@ -348,45 +349,99 @@ def _place_orders(
         _plan_fulfilment(plan=plan, territory=territory, today=today)
     _lock_slots(plans)
 
-    # Every check passed: write.
-    for variant_id in sorted(variants):
-        quantity = sum(q for v, q in items if v == variant_id)
+    # Every check passed: write (the rows are locked already, one statement per table).
+    taken: dict[int, int] = {}
+    for variant_id, quantity in items:
         if variants[variant_id].stock_tracked:
-            OfferVariant.objects.filter(pk=variant_id).update(stock=F("stock") - quantity)
-            if variants[variant_id].stock <= quantity:
-                # Sold out: the catalog's cached pages must now say so.
-                offers_stock_changed(territory=territory)
-    orders = []
-    for plan in plans:
-        if plan.slot is not None:
-            PickupSlot.objects.filter(pk=plan.slot.pk).update(booked=F("booked") + 1)
-        orders.append(
-            _create_order(
-                territory=territory,
-                plan=plan,
-                customer=customer,
-                checkout=checkout,
-                payment_method=payment_method,
-                note=note,
+            taken[variant_id] = taken.get(variant_id, 0) + quantity
+    if taken:
+        OfferVariant.objects.filter(pk__in=sorted(taken)).update(
+            stock=F("stock")
+            - Case(
+                *[When(pk=pk, then=Value(quantity)) for pk, quantity in taken.items()],
+                output_field=IntegerField(),
             )
         )
-    for order in orders:
-        _notify_new_order(order)
+        if any(variants[pk].stock <= quantity for pk, quantity in taken.items()):
+            # Sold out: the catalog's cached pages must now say so.
+            offers_stock_changed(territory=territory)
+    slot_ids = sorted(plan.slot.pk for plan in plans if plan.slot is not None)
+    if slot_ids:
+        # One order per seller and a slot belongs to one seller: each slot once.
+        PickupSlot.objects.filter(pk__in=slot_ids).update(booked=F("booked") + 1)
+    orders = _create_orders(
+        territory=territory,
+        plans=plans,
+        customer=customer,
+        checkout=checkout,
+        payment_method=payment_method,
+        note=note,
+    )
+    _notify_new_orders(orders)
     return orders
 
 
-def _create_order(
+def _create_orders(
     *,
     territory: Territory,
+    plans: Sequence[_Plan],
+    customer: _Customer,
+    checkout: Checkout,
+    payment_method: str,
+    note: str,
+) -> list[Order]:
+    """The orders, their lines and first events: one INSERT per table, numbers in plan order."""
+    numbers = next_order_numbers(territory, len(plans))
+    orders = Order.objects.bulk_create(
+        _new_order(
+            territory=territory,
+            number=number,
+            plan=plan,
+            customer=customer,
+            checkout=checkout,
+            payment_method=payment_method,
+            note=note,
+        )
+        for number, plan in zip(numbers, plans, strict=True)
+    )
+    OrderLine.objects.bulk_create(
+        OrderLine(
+            order=order,
+            variant=variant,
+            offer_name=variant.offer.name,
+            variant_label=variant.label,
+            unit=variant.offer.unit,
+            unit_price=unit_price,
+            vat_rate=variant.offer.vat_rate,
+            quantity=quantity,
+            line_total=line_total(unit_price=unit_price, quantity=quantity),
+            stock_taken=variant.stock_tracked,
+        )
+        for order, plan in zip(orders, plans, strict=True)
+        for variant, quantity, unit_price in plan.lines
+    )
+    OrderEvent.objects.bulk_create(
+        OrderEvent(
+            order=order, from_status="", to_status=OrderStatus.PLACED, by=customer.assisted_by
+        )
+        for order in orders
+    )
+    return orders
+
+
+def _new_order(
+    *,
+    territory: Territory,
+    number: str,
     plan: _Plan,
     customer: _Customer,
     checkout: Checkout,
     payment_method: str,
     note: str,
 ) -> Order:
-    order = Order.objects.create(
+    return Order(
         territory=territory,
-        number=next_order_number(territory),
+        number=number,
         checkout=checkout,
         seller=plan.seller,
         buyer=customer.buyer,
@@ -410,25 +465,6 @@ def _create_order(
         delivery_fee=to_cents(plan.delivery_fee),
         total=to_cents(plan.subtotal + plan.delivery_fee),
     )
-    OrderLine.objects.bulk_create(
-        OrderLine(
-            order=order,
-            variant=variant,
-            offer_name=variant.offer.name,
-            variant_label=variant.label,
-            unit=variant.offer.unit,
-            unit_price=unit_price,
-            vat_rate=variant.offer.vat_rate,
-            quantity=quantity,
-            line_total=line_total(unit_price=unit_price, quantity=quantity),
-            stock_taken=variant.stock_tracked,
-        )
-        for variant, quantity, unit_price in plan.lines
-    )
-    OrderEvent.objects.create(
-        order=order, from_status="", to_status=OrderStatus.PLACED, by=customer.assisted_by
-    )
-    return order
 
 
 def seller_order_url(order: Order) -> str:
@@ -442,7 +478,18 @@ def seller_order_url(order: Order) -> str:
     )
 
 
-def _notify_new_order(order: Order) -> None:
+def _notify_new_orders(orders: Sequence[Order]) -> None:
+    """The buyer and every staff member of each seller; the staff read in one query."""
+    staff: dict[int, list[User]] = {}
+    for member in ActorStaff.objects.filter(
+        actor__in=[order.seller_id for order in orders]
+    ).select_related("user"):
+        staff.setdefault(member.actor_id, []).append(member.user)
+    for order in orders:
+        _notify_new_order(order, staff=staff.get(order.seller_id, []))
+
+
+def _notify_new_order(order: Order, *, staff: Sequence[User]) -> None:
     values = {
         "number": order.number,
         "seller": order.seller.display_name,
@@ -473,10 +520,9 @@ def _notify_new_order(order: Order) -> None:
             % values,
             to=[order.customer_email],
         )
-    staff = ActorStaff.objects.filter(actor=order.seller).select_related("user")
-    for member in staff:
+    for user in staff:
         notify(
-            user=member.user,
+            user=user,
             territory=order.territory,
             kind="order_received",
             title=_("Nouvelle commande %(number)s") % values,

@@ -40,14 +40,24 @@ def _create_sequence(territory: Territory, year: int) -> None:
         return
 
 
-def next_order_number(territory: Territory) -> str:
-    """Draw the next number; must run inside the transaction that creates the order."""
+def next_order_numbers(territory: Territory, count: int) -> list[str]:
+    """Draw `count` consecutive numbers with one lock of the counter; must run inside the
+    transaction that creates the orders."""
     year = timezone.localdate().year
-    if not OrderSequence.objects.filter(territory=territory).exists():
+    sequence = OrderSequence.objects.select_for_update().filter(territory=territory).first()
+    if sequence is None:
         _create_sequence(territory, year)
-    sequence = OrderSequence.objects.select_for_update().get(territory=territory)
+        sequence = OrderSequence.objects.select_for_update().get(territory=territory)
     if sequence.year != year:
         sequence.year, sequence.last_value = year, 0
-    sequence.last_value += 1
+    first = sequence.last_value + 1
+    sequence.last_value += count
     sequence.save(update_fields=["year", "last_value"])
-    return f"{sequence.prefix}-{sequence.year}-{sequence.last_value:06d}"
+    return [
+        f"{sequence.prefix}-{sequence.year}-{value:06d}" for value in range(first, first + count)
+    ]
+
+
+def next_order_number(territory: Territory) -> str:
+    """Draw the next number; must run inside the transaction that creates the order."""
+    return next_order_numbers(territory, 1)[0]

@@ -91,7 +91,13 @@ def cart_add_view(request: HttpRequest, territory_slug: str) -> HttpResponse:
     try:
         visitor_cart = request_cart(request, territory, create=True)
         assert visitor_cart is not None
-        cart_add(cart=visitor_cart, variant=variant, quantity=form.cleaned_data["quantity"])
+        # The variant was read just above, with its offer and seller: no second read.
+        cart_add(
+            cart=visitor_cart,
+            variant=variant,
+            quantity=form.cleaned_data["quantity"],
+            fresh=True,
+        )
     except ApplicationError as error:
         messages.error(request, str(error.message))
     else:
@@ -158,14 +164,16 @@ def checkout(request: HttpRequest, territory_slug: str) -> HttpResponse:
         for a in actors_of_user(user=buyer, territory=territory)
         if a.status == ActorStatus.VERIFIED
     ]
-    membership = membership_of(user=buyer, territory=territory)
+    # Initial values only show on an unbound form: a submission (bound form) needs neither.
+    posted = bool(request.POST)
+    membership = None if posted else membership_of(user=buyer, territory=territory)
     form = CheckoutForm(
         request.POST or None,
         territory=territory,
         options=options,
         buyer_actors=buyer_actors,
         initial={
-            "idempotency_key": new_idempotency_key(),
+            "idempotency_key": "" if posted else new_idempotency_key(),
             "customer_phone": buyer.phone,
             "delivery_commune": membership.commune if membership else None,
         },
