@@ -23,6 +23,10 @@ urlpatterns = [
     path("", include("pmvt.notifications.urls")),
     path("", include("pmvt.aids.urls")),
     path("", include("pmvt.clubs.urls")),
+    path("", include("pmvt.news.urls")),
+    path("", include("pmvt.ideas.urls")),
+    path("", include("pmvt.community.urls")),
+    path("", include("pmvt.agenda.urls")),
     path("", include("pmvt.portal.urls")),
 ]
 

@@ -7,6 +7,7 @@ News posts, events, ideas, club threads… inherit `ModeratedContent`; anyone ca
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -121,6 +122,9 @@ class Report(models.Model):
         ]
         indexes = [models.Index(fields=["territory", "resolved_at", "created_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.content_type_id}/{self.object_id}: {self.reason}"
+
 
 class ModerationDecision(models.TextChoices):
     APPROVE = "approve", _("Publier")
@@ -151,3 +155,47 @@ class ModerationAction(models.Model):
         verbose_name = _("décision de modération")
         verbose_name_plural = _("décisions de modération")
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.decision}: {self.content_title}"
+
+
+class CommunitySettings(models.Model):
+    """The territory's choices for the Valeurs territoriales door (one row, created lazily)."""
+
+    territory = models.OneToOneField(
+        Territory, on_delete=models.CASCADE, related_name="community_settings"
+    )
+    report_threshold = models.PositiveSmallIntegerField(
+        _("seuil de signalements"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_(
+            "Nombre de signalements en attente à partir duquel un contenu est masqué "
+            "jusqu'à l'examen d'un modérateur."
+        ),
+    )
+    moderate_before_publication = models.BooleanField(
+        _("modérer avant publication"),
+        default=True,
+        help_text=_(
+            "Les contenus des habitants attendent l'accord d'un modérateur avant d'être "
+            "visibles. Ceux des administrateurs, des modérateurs et des acteurs vérifiés "
+            "sont publiés directement."
+        ),
+    )
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = ScopedManager(territory="territory")
+
+    class Meta:
+        verbose_name = _("réglages de la modération")
+        verbose_name_plural = _("réglages de la modération")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(report_threshold__gte=1), name="community_threshold_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.territory)

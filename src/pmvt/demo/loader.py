@@ -146,56 +146,43 @@ def load_foundation() -> Territory:
     return territory
 
 
-# Each area adds its step, in dependency order; a step takes the demo territory.
-def _marketplace_steps() -> list[Callable[[Territory], None]]:
+def _demo_steps() -> list[Callable[[Territory], None]]:
+    """Each area's step, in dependency order; a step takes the demo territory.
+
+    The marketplace first (actors own the club memberships, news posts, ideas and events of
+    the later steps), then notifications and the community (themes, moderation settings)
+    before every area of the Valeurs territoriales door.
+    """
     from pmvt.demo.actors import load_actors
+    from pmvt.demo.agenda import load_agenda
+    from pmvt.demo.aids import load_aids
     from pmvt.demo.catalog import load_catalog
+    from pmvt.demo.clubs import load_clubs
+    from pmvt.demo.community import load_community, load_community_reports
+    from pmvt.demo.consultations import load_consultations
+    from pmvt.demo.ideas import load_ideas
+    from pmvt.demo.news import load_news
+    from pmvt.demo.notifications import load_notifications
     from pmvt.demo.orders import load_orders
 
-    return [load_actors, load_catalog, load_orders]
+    steps: list[Callable[[Territory], None]] = [
+        load_actors,
+        load_catalog,
+        load_orders,
+        load_notifications,
+        load_community,
+        load_consultations,
+        load_aids,
+        load_clubs,
+        load_news,
+        load_community_reports,  # A report on a news post, for the moderation queue.
+        load_ideas,
+        load_agenda,
+    ]
+    return steps
 
 
-DEMO_STEPS: list[Callable[[Territory], None]] = _marketplace_steps()
-
-
-def _load_notifications(territory: Territory) -> None:
-    from pmvt.demo.notifications import load_notifications
-
-    load_notifications(territory)
-
-
-DEMO_STEPS.append(_load_notifications)
-
-
-def _load_consultations(territory: Territory) -> None:
-    from pmvt.demo.consultations import load_consultations
-
-    load_consultations(territory)
-
-
-# Runs after the community step (load_community, themes) when that step is registered earlier.
-DEMO_STEPS.append(_load_consultations)
-
-
-def _load_aids(territory: Territory) -> None:
-    from pmvt.demo.aids import load_aids
-
-    load_aids(territory)
-
-
-# After the actors (the bakery's headcount) and, once registered, the community step (themes).
-DEMO_STEPS.append(_load_aids)
-
-
-def _load_clubs(territory: Territory) -> None:
-    from pmvt.demo.clubs import load_clubs
-
-    load_clubs(territory)
-
-
-# After the actors (club members are their owners); should run after the community step
-# (load_community) once that step is registered: move it there if it lands after this line.
-DEMO_STEPS.append(_load_clubs)
+DEMO_STEPS: list[Callable[[Territory], None]] = _demo_steps()
 
 
 def demo_load() -> Territory:

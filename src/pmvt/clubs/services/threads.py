@@ -22,7 +22,6 @@ from pmvt.clubs.formatting import person_name
 from pmvt.clubs.models import Club, ClubMembership, MembershipStatus, Reply, Thread
 from pmvt.clubs.services._common import ClubFieldError, free_slug, one_line, text_block
 from pmvt.community.models import Visibility
-from pmvt.community.services.publishing import initial_visibility
 from pmvt.core.exceptions import ApplicationError
 from pmvt.notifications.services import notify
 
@@ -39,6 +38,12 @@ def _clean_body(body: str, *, field: str = "body") -> str:
     if len(body) > MAX_BODY:
         raise ClubFieldError(_("Le message ne doit pas dépasser 10000 caractères."), field=field)
     return body
+
+
+# A club's members are known to it (and approved, where the club says so): their posts are
+# published at once and moderated afterwards, on report, by the club's and the territory's
+# moderators. Pre-moderating every message would stall the conversation the club is for.
+CLUB_POST_VISIBILITY = Visibility.PUBLISHED
 
 
 @transaction.atomic
@@ -59,7 +64,7 @@ def thread_create(*, club: Club, author: User, title: str, category: str, body: 
         title=title,
         category=category,
         body=body,
-        visibility=initial_visibility(user=author, territory=club.territory),
+        visibility=CLUB_POST_VISIBILITY,
         last_activity_at=timezone.now(),
     )
     thread.slug = free_slug(
@@ -109,7 +114,7 @@ def reply_create(*, thread: Thread, author: User, body: str) -> Reply:
         thread=thread,
         author=author,
         body=body,
-        visibility=initial_visibility(user=author, territory=thread.territory),
+        visibility=CLUB_POST_VISIBILITY,
     )
     if reply.visibility == Visibility.PUBLISHED:
         now = timezone.now()

@@ -1,21 +1,38 @@
-"""Minimal stand-in written by the clubs helper; the community helper owns and replaces it.
+"""The shared publishing rule of the Valeurs territoriales door.
 
-`initial_visibility()`: published for the territory's admins, moderators and actor members,
-pending for plain inhabitants when the territory moderates before publication.
+Every area (news, ideas, clubs, events…) asks `initial_visibility()` which visibility a new
+piece of content starts with:
+
+- published for the territory's administrators and moderators, the platform operator, and the
+  staff of a verified actor of the territory: they answer for what they publish;
+- for everyone else (plain inhabitants, staff of actors not verified yet): pending when the
+  territory moderates before publication (`CommunitySettings.moderate_before_publication`, on
+  by default), published otherwise.
 """
 
-from pmvt.accounts.access import AnyUser, membership_of
-from pmvt.accounts.models import Role
+from pmvt.accounts.access import AnyUser, can_moderate_territory, is_operator
+from pmvt.actors.models import Actor, ActorStatus
 from pmvt.community.models import Visibility
+from pmvt.community.selectors import community_settings_of
 from pmvt.territories.models import Territory
 
 
+def is_trusted_publisher(*, user: AnyUser, territory: Territory) -> bool:
+    """Whether what the user publishes on this territory skips moderation."""
+    if not user.is_authenticated:
+        return False
+    if is_operator(user):
+        return True
+    if can_moderate_territory(user=user, territory=territory):
+        return True
+    return Actor.objects.filter(
+        territory=territory, staff__user=user, status=ActorStatus.VERIFIED
+    ).exists()
+
+
 def initial_visibility(*, user: AnyUser, territory: Territory) -> Visibility:
-    membership = membership_of(user=user, territory=territory)
-    if user.is_authenticated and user.is_superuser:
+    if is_trusted_publisher(user=user, territory=territory):
         return Visibility.PUBLISHED
-    if membership is not None and membership.role != Role.MEMBER:
-        return Visibility.PUBLISHED
-    if getattr(territory, "moderate_before_publication", False):
+    if community_settings_of(territory).moderate_before_publication:
         return Visibility.PENDING
     return Visibility.PUBLISHED

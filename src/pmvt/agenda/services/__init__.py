@@ -1,0 +1,1 @@
+"""Writes of the agenda: events, their dates, registrations."""
