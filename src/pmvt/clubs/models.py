@@ -321,3 +321,27 @@ class Resource(models.Model):
 
     def get_download_url(self) -> str:
         return self.club._url("clubs:resource_download", resource_id=self.pk)
+
+
+class ClubEvent(models.Model):
+    """An event of the territory's agenda that a club puts forward to its members."""
+
+    territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="+")
+    club = models.ForeignKey(Club, on_delete=models.CASCADE, related_name="club_events")
+    event = models.ForeignKey("agenda.Event", on_delete=models.CASCADE, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("ajouté le"), auto_now_add=True)
+
+    objects = ScopedManager(territory="territory")
+
+    class Meta:
+        verbose_name = _("événement du club")
+        verbose_name_plural = _("événements du club")
+        constraints = [
+            models.UniqueConstraint(fields=["club", "event"], name="clubevent_once_per_club"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.club} – {self.event}"

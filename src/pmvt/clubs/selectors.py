@@ -1,13 +1,16 @@
 """Reads of the clubs area: lists with their counts, one query each whatever the page size."""
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Value, When
+from django.utils import timezone
 from django.utils.translation import ngettext
 
 from pmvt.accounts.access import AnyUser
 from pmvt.accounts.models import User
+from pmvt.agenda.models import Event
 from pmvt.clubs.models import (
     CURRENT_STATUSES,
     Club,
+    ClubEvent,
     ClubMembership,
     MembershipRole,
     MembershipStatus,
@@ -158,6 +161,27 @@ def club_moderator_users(*, club: Club) -> list[User]:
     ]
 
 
-def club_events(*, club: Club) -> list:
-    """The club's upcoming events from the agenda (none until the agenda exists)."""
-    return []
+def club_events(*, club: Club) -> list[ClubEvent]:
+    """The club's events that are still to come, published, soonest first (one query)."""
+    now = timezone.now()
+    upcoming = Q(event__occurrences__starts_at__gte=now, event__occurrences__is_cancelled=False)
+    return list(
+        ClubEvent.objects.filter(club=club, event__visibility=Visibility.PUBLISHED)
+        .filter(upcoming)
+        .select_related("event", "event__territory")
+        .annotate(next_start=Min("event__occurrences__starts_at", filter=upcoming))
+        .order_by("next_start", "pk")
+    )
+
+
+def club_event_candidates(*, club: Club) -> QuerySet[Event]:
+    """Published events of the territory still to come, not yet on the club's page."""
+    now = timezone.now()
+    return (
+        Event.objects.filter(territory=club.territory, visibility=Visibility.PUBLISHED)
+        .filter(occurrences__starts_at__gte=now, occurrences__is_cancelled=False)
+        .exclude(pk__in=ClubEvent.objects.filter(club=club).values("event_id"))
+        .annotate(next_start=Min("occurrences__starts_at"))
+        .order_by("next_start", "pk")
+        .distinct()
+    )

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from pmvt.clubs.views import backoffice, manage, public, resources, threads
+from pmvt.clubs.views import backoffice, events, manage, public, resources, threads
 
 app_name = "clubs"
 
@@ -14,6 +14,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(CLUBS, public.club_list_view, name="list"),
     path(CLUB, public.club_detail, name="detail"),
     path(f"{CLUB}rejoindre/", public.club_join_view, name="join"),
+    path(f"{CLUB}evenements/", events.club_event_attach_view, name="event_attach"),
+    path(
+        f"{CLUB}evenements/<int:club_event_id>/retirer/",
+        events.club_event_detach_view,
+        name="event_detach",
+    ),
     path(f"{CLUB}quitter/", public.club_leave_view, name="leave"),
     path(f"{CLUB}membres/", public.club_members_view, name="members"),
     path(f"{CLUB}membres/<int:membership_id>/retirer/", manage.member_remove, name="member_remove"),

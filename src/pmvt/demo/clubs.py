@@ -353,3 +353,22 @@ def load_clubs(territory: Territory) -> None:
                     description=description,
                     pinned=pinned,
                 )
+
+
+# Agenda events each club puts forward to its members (after the agenda's demo step).
+CLUB_EVENT_SLUGS = {
+    CITIZENS_SLUG: ["fete-du-marche-dapt", "repair-cafe-du-luberon"],
+    ACTORS_SLUG: ["distribution-des-paniers-de-lamap"],
+}
+
+
+def load_club_events(territory: Territory) -> None:
+    """Attach demo agenda events to the demo clubs (idempotent)."""
+    from pmvt.agenda.models import Event
+    from pmvt.clubs.services.events import club_event_attach
+
+    admin = User.objects.get(email=ADMIN_EMAIL)
+    for club_slug, event_slugs in CLUB_EVENT_SLUGS.items():
+        club = Club.objects.get(territory=territory, slug=club_slug)
+        for event in Event.objects.filter(territory=territory, slug__in=event_slugs):
+            club_event_attach(club=club, event=event, by=admin)

@@ -157,7 +157,7 @@ def _demo_steps() -> list[Callable[[Territory], None]]:
     from pmvt.demo.agenda import load_agenda
     from pmvt.demo.aids import load_aids
     from pmvt.demo.catalog import load_catalog
-    from pmvt.demo.clubs import load_clubs
+    from pmvt.demo.clubs import load_club_events, load_clubs
     from pmvt.demo.community import load_community, load_community_reports
     from pmvt.demo.consultations import load_consultations
     from pmvt.demo.ideas import load_ideas
@@ -178,6 +178,7 @@ def _demo_steps() -> list[Callable[[Territory], None]]:
         load_community_reports,  # A report on a news post, for the moderation queue.
         load_ideas,
         load_agenda,
+        load_club_events,  # Agenda events the clubs put forward.
     ]
     return steps
 

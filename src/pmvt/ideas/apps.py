@@ -24,14 +24,17 @@ class IdeasConfig(AppConfig):
     label = "ideas"
 
     def ready(self) -> None:
+        from pmvt.accounts.personal_data import register_personal_data
         from pmvt.community.registry import moderation_register
         from pmvt.ideas import signals  # noqa: F401 — connects the receivers.
         from pmvt.ideas.models import Comment, Idea
+        from pmvt.ideas.personal_data import erase_ideas_data, export_ideas_data
         from pmvt.ideas.selectors import open_campaigns_line
         from pmvt.portal.doors import ValuesSection, register_values_section
 
         moderation_register(Idea, kind=_("Idée"), title=idea_title)
         moderation_register(Comment, kind=_("Commentaire sur une idée"), title=comment_title)
+        register_personal_data(key="ideas", export=export_ideas_data, erase=erase_ideas_data)
         register_values_section(
             ValuesSection(
                 key="ideas",

@@ -115,7 +115,8 @@ def test_the_club_page_query_count_does_not_grow(
     make_thread(open_club, member, "Discussion 0")
     client.force_login(member)
     client.get(club_url(open_club))
-    with django_assert_num_queries(10) as few:
+    # The club's events are one of these queries; none grows with the number of threads.
+    with django_assert_num_queries(11) as few:
         client.get(club_url(open_club))
     for n in range(1, 25):
         make_thread(open_club, member, f"Discussion {n}")

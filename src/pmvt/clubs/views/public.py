@@ -13,6 +13,7 @@ from pmvt.clubs.access import access_club_content, club_membership_of
 from pmvt.clubs.forms import CategoryFilterForm
 from pmvt.clubs.models import MembershipStatus
 from pmvt.clubs.selectors import (
+    club_event_candidates,
     club_events,
     club_list,
     club_members,
@@ -74,6 +75,9 @@ def club_detail(request: HttpRequest, territory_slug: str, club_slug: str) -> Ht
                 club_resources(club=club).filter(pinned=True)[:PINNED_RESOURCES_ON_CLUB_PAGE]
             ),
             events=club_events(club=club),
+            event_candidates=(
+                list(club_event_candidates(club=club)[:50]) if context["can_manage"] else []
+            ),
         )
     context["breadcrumb_items"] = club_trail(territory, club)
     return render(request, "clubs/detail.html", context)
