@@ -24,4 +24,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(f"{EVENT}inscriptions/", manage.event_participants_view, name="participants"),
     path(f"{DATE}inscription/", registrations.register, name="register"),
     path(f"{DATE}annulation/", registrations.cancel, name="cancel"),
+    path(f"{DATE}annuler-la-date/", manage.occurrence_cancel_view, name="occurrence_cancel"),
 ]

@@ -3,12 +3,15 @@
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pmvt.accounts.models import User
 from pmvt.agenda.formatting import date_fr
 from pmvt.agenda.models import ACTIVE_STATUSES, Event, Occurrence, Registration, RegistrationStatus
 from pmvt.agenda.recurrence import HORIZON, occurrence_starts, paris
+from pmvt.core.exceptions import ApplicationError
 from pmvt.notifications.services import notify
 
 
@@ -34,7 +37,7 @@ def occurrences_sync(*, event: Event, now: datetime | None = None) -> list[Occur
         if start + duration > now
     ]
     existing = list(
-        Occurrence.objects.select_for_update()
+        Occurrence.objects.select_for_update(of=("self",))
         .filter(event=event, ends_at__gt=now)
         .order_by("starts_at", "pk")
     )
@@ -74,6 +77,29 @@ def occurrences_sync(*, event: Event, now: datetime | None = None) -> list[Occur
         else:
             occurrence.delete()
     return moved
+
+
+@transaction.atomic
+def occurrence_cancel(*, occurrence: Occurrence, by: User) -> Occurrence:
+    """The organisers call off one date: its registrations end and the registrants are told.
+
+    The date stays listed as cancelled (calendars receive it as an exception of the series).
+    """
+    from pmvt.agenda.access import access_event_edit
+
+    access_event_edit(user=by, event=occurrence.event)
+    locked = (
+        Occurrence.objects.select_for_update(of=("self",))
+        .select_related("event__territory")
+        .get(pk=occurrence.pk)
+    )
+    if locked.is_cancelled:
+        raise ApplicationError(_("Cette date est déjà annulée."))
+    if locked.ends_at <= timezone.now():
+        raise ApplicationError(_("Cette date est passée : elle ne peut plus être annulée."))
+    _cancel(locked)
+    Event.objects.filter(pk=locked.event_id).update(sequence=F("sequence") + 1)
+    return locked
 
 
 def _cancel(occurrence: Occurrence) -> None:

@@ -27,7 +27,7 @@ from pmvt.notifications.services import notify
 
 def _locked(occurrence_id: int) -> Occurrence:
     return (
-        Occurrence.objects.select_for_update()
+        Occurrence.objects.select_for_update(of=("self",))
         .select_related("event__territory", "event__commune")
         .get(pk=occurrence_id)
     )
@@ -127,7 +127,7 @@ def registration_cancel(*, occurrence: Occurrence, user: User) -> Registration |
     waiting, who is told. Returns the promoted registration, if any."""
     occurrence = _locked(occurrence.pk)
     registration = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .filter(occurrence=occurrence, user=user, status__in=ACTIVE_STATUSES)
         .first()
     )
@@ -155,7 +155,7 @@ def _promote_first_waiting(occurrence: Occurrence) -> Registration | None:
     if event.capacity is None or confirmed >= event.capacity:
         return None
     first = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .filter(occurrence=occurrence, status=RegistrationStatus.WAITING)
         .select_related("user")
         .order_by("created_at", "pk")

@@ -149,3 +149,34 @@ def test_refuses_people_who_are_not_members_of_the_territory(workshop, make_user
         with pytest.raises(PermissionDeniedError):
             registration_create(occurrence=workshop, user=user)
     assert not Registration.objects.exists()
+
+
+# --- the organisers call off a date ---------------------------------------------------------
+
+
+def test_organisers_cancel_a_date_and_the_registrants_are_told(workshop, people, admin):
+    from pmvt.agenda.services.occurrences import occurrence_cancel
+
+    occurrence = workshop
+    registration_create(occurrence=occurrence, user=people[0])
+    sequence = occurrence.event.sequence
+
+    occurrence_cancel(occurrence=occurrence, by=admin)
+
+    occurrence.refresh_from_db()
+    assert occurrence.is_cancelled
+    assert statuses(occurrence) == [(people[0].email, RegistrationStatus.CANCELLED)]
+    assert Notification.objects.filter(user=people[0], kind="event").exists()
+    assert Event.objects.get(pk=occurrence.event_id).sequence == sequence + 1
+    with pytest.raises(ApplicationError, match="déjà annulée"):
+        occurrence_cancel(occurrence=occurrence, by=admin)
+
+
+def test_only_the_organisers_cancel_a_date(workshop, people):
+    from pmvt.agenda.services.occurrences import occurrence_cancel
+
+    occurrence = workshop
+    with pytest.raises(PermissionDeniedError):
+        occurrence_cancel(occurrence=occurrence, by=people[0])
+    occurrence.refresh_from_db()
+    assert not occurrence.is_cancelled

@@ -3,14 +3,17 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from pmvt.agenda.access import access_event_create, access_event_edit
 from pmvt.agenda.forms import EventForm
+from pmvt.agenda.models import Occurrence
 from pmvt.agenda.selectors import event_participants
 from pmvt.agenda.services.events import event_create, event_update
+from pmvt.agenda.services.occurrences import occurrence_cancel
 from pmvt.community.models import Visibility
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
 from pmvt.core.requests import AuthenticatedRequest
@@ -108,3 +111,25 @@ def event_participants_view(
         ),
     )
     return render(request, "agenda/participants.html", context)
+
+
+@require_POST
+def occurrence_cancel_view(
+    request: AuthenticatedRequest, territory_slug: str, event_slug: str, occurrence_id: int
+) -> HttpResponse:
+    """Call off one date of the event (organisers), from the dates table."""
+    territory = require_territory(request)
+    event = event_or_404(request, territory, event_slug)
+    occurrence = Occurrence.objects.filter(event=event, pk=occurrence_id).first()
+    if occurrence is None:
+        raise Http404
+    try:
+        occurrence_cancel(occurrence=occurrence, by=request.user)
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request,
+            _("La date est annulée ; les personnes inscrites sont prévenues."),
+        )
+    return redirect(event.get_absolute_url())
