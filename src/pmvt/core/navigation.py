@@ -13,3 +13,11 @@ def breadcrumbs(territory: Territory | None, *trail: tuple[str, str]) -> list[tu
     else:
         home = (_("Accueil"), reverse("portal:home", kwargs={"territory_slug": territory.slug}))
     return [home, *trail]
+
+
+def values_trail(territory: Territory) -> tuple[str, str]:
+    """The breadcrumb step of the Valeurs territoriales door, shared by all its areas."""
+    return (
+        _("Valeurs territoriales"),
+        reverse("portal:values", kwargs={"territory_slug": territory.slug}),
+    )

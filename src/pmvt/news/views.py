@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from pmvt.accounts.access import can_administer_territory, can_moderate_territory
 from pmvt.community.models import Theme, Visibility
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
-from pmvt.core.navigation import breadcrumbs
+from pmvt.core.navigation import breadcrumbs, values_trail
 from pmvt.core.requests import AuthenticatedRequest
 from pmvt.news.access import (
     access_post_delete,
@@ -41,13 +41,6 @@ from pmvt.territories.models import Territory
 
 POSTS_PER_PAGE = 12
 MY_POSTS_PER_PAGE = 20
-
-
-def _values_trail(territory: Territory) -> tuple[str, str]:
-    return (
-        _("Valeurs territoriales"),
-        reverse("portal:values", kwargs={"territory_slug": territory.slug}),
-    )
 
 
 def _news_trail(territory: Territory) -> tuple[str, str]:
@@ -112,7 +105,7 @@ def news_index(request: HttpRequest, territory_slug: str) -> HttpResponse:
             "feeds": _feeds(territory, filters.theme),
             "can_submit": can_submit_post(user=request.user, territory=territory),
             "breadcrumb_items": breadcrumbs(
-                territory, _values_trail(territory), (_("Actualités"), "")
+                territory, values_trail(territory), (_("Actualités"), "")
             ),
         },
     )
@@ -140,7 +133,7 @@ def post_detail(request: HttpRequest, territory_slug: str, post_slug: str) -> Ht
             "can_delete": can_delete_post(user=request.user, post=post),
             "feeds": _feeds(territory, None),
             "breadcrumb_items": breadcrumbs(
-                territory, _values_trail(territory), _news_trail(territory), (post.title, "")
+                territory, values_trail(territory), _news_trail(territory), (post.title, "")
             ),
         },
     )
@@ -207,7 +200,7 @@ def post_new(request: AuthenticatedRequest, territory_slug: str) -> HttpResponse
             "is_moderated": not can_moderate_territory(user=request.user, territory=territory),
             "breadcrumb_items": breadcrumbs(
                 territory,
-                _values_trail(territory),
+                values_trail(territory),
                 _news_trail(territory),
                 (_("Proposer une actualité"), ""),
             ),
@@ -253,7 +246,7 @@ def post_edit(request: AuthenticatedRequest, territory_slug: str, post_slug: str
             and not can_moderate_territory(user=request.user, territory=territory),
             "breadcrumb_items": breadcrumbs(
                 territory,
-                _values_trail(territory),
+                values_trail(territory),
                 _news_trail(territory),
                 (post.title, post.get_absolute_url()),
                 (_("Modifier"), ""),
@@ -283,7 +276,7 @@ def post_remove(request: AuthenticatedRequest, territory_slug: str, post_slug: s
             "post": post,
             "breadcrumb_items": breadcrumbs(
                 territory,
-                _values_trail(territory),
+                values_trail(territory),
                 _news_trail(territory),
                 (post.title, post.get_absolute_url()),
                 (_("Supprimer"), ""),
@@ -306,7 +299,7 @@ def my_posts(request: AuthenticatedRequest, territory_slug: str) -> HttpResponse
         "can_submit": can_submit_post(user=request.user, territory=territory),
         "breadcrumb_items": breadcrumbs(
             territory,
-            _values_trail(territory),
+            values_trail(territory),
             _news_trail(territory),
             (_("Mes actualités"), ""),
         ),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from pmvt.agenda.access import can_create_event, can_view_event
 from pmvt.agenda.models import Event
 from pmvt.agenda.selectors import event_page
-from pmvt.core.navigation import breadcrumbs
+from pmvt.core.navigation import breadcrumbs, values_trail
 from pmvt.territories.models import Territory
 
 
@@ -18,13 +18,6 @@ def event_or_404(request: HttpRequest, territory: Territory, event_slug: str) ->
     if event is None or not can_view_event(user=request.user, event=event):
         raise Http404
     return event
-
-
-def values_trail(territory: Territory) -> tuple[str, str]:
-    return (
-        _("Valeurs territoriales"),
-        reverse("portal:values", kwargs={"territory_slug": territory.slug}),
-    )
 
 
 def agenda_trail(territory: Territory) -> tuple[str, str]:

@@ -40,20 +40,13 @@ from pmvt.aids.selectors import (
 )
 from pmvt.aids.services.aids import AidFieldError
 from pmvt.aids.services.profiles import actor_aid_profile_set
-from pmvt.core.navigation import breadcrumbs
+from pmvt.core.navigation import breadcrumbs, values_trail
 from pmvt.core.requests import AuthenticatedRequest
 from pmvt.territories.middleware import require_territory
 from pmvt.territories.models import Territory
 
 AIDS_PER_PAGE = 20
 ANNOUNCEMENTS_PER_PAGE = 10
-
-
-def _values_trail(territory: Territory) -> tuple[str, str]:
-    return (
-        _("Valeurs territoriales"),
-        reverse("portal:values", kwargs={"territory_slug": territory.slug}),
-    )
 
 
 def _aids_trail(territory: Territory) -> tuple[str, str]:
@@ -87,7 +80,7 @@ def directory(request: HttpRequest, territory_slug: str) -> HttpResponse:
             "announcements": latest_announcements(territory=territory),
             "can_manage": can_manage_aids(user=request.user, territory=territory),
             "breadcrumb_items": breadcrumbs(
-                territory, _values_trail(territory), (_("Aides aux acteurs"), "")
+                territory, values_trail(territory), (_("Aides aux acteurs"), "")
             ),
         },
     )
@@ -115,7 +108,7 @@ def detail(request: HttpRequest, territory_slug: str, aid_slug: str) -> HttpResp
             "announcements": list(aid.announcements.filter(published_at__isnull=False)),
             "can_manage": can_manage_aids(user=request.user, territory=territory),
             "breadcrumb_items": breadcrumbs(
-                territory, _values_trail(territory), _aids_trail(territory), (aid.title, "")
+                territory, values_trail(territory), _aids_trail(territory), (aid.title, "")
             ),
         },
     )
@@ -154,7 +147,7 @@ def announcements(request: HttpRequest, territory_slug: str) -> HttpResponse:
             "can_manage": can_manage_aids(user=request.user, territory=territory),
             "breadcrumb_items": breadcrumbs(
                 territory,
-                _values_trail(territory),
+                values_trail(territory),
                 _aids_trail(territory),
                 (_("Annonces de la collectivité"), ""),
             ),
@@ -190,7 +183,7 @@ def my_aids(request: HttpRequest, territory_slug: str) -> HttpResponse:
         "simulate": simulate,
         "breadcrumb_items": breadcrumbs(
             territory,
-            _values_trail(territory),
+            values_trail(territory),
             _aids_trail(territory),
             (_("Quelles aides pour mon entreprise ?"), ""),
         ),

@@ -17,7 +17,7 @@ from pmvt.clubs.access import (
 from pmvt.clubs.models import Club, MembershipStatus
 from pmvt.clubs.selectors import club_of_territory
 from pmvt.core.exceptions import PermissionDeniedError
-from pmvt.core.navigation import breadcrumbs
+from pmvt.core.navigation import breadcrumbs, values_trail
 from pmvt.territories.models import Territory
 
 
@@ -26,13 +26,6 @@ def club_or_404(request: HttpRequest, territory: Territory, club_slug: str) -> C
     if club is None or not can_view_club(user=request.user, club=club):
         raise Http404
     return club
-
-
-def values_trail(territory: Territory) -> tuple[str, str]:
-    return (
-        _("Valeurs territoriales"),
-        reverse("portal:values", kwargs={"territory_slug": territory.slug}),
-    )
 
 
 def clubs_trail(territory: Territory) -> tuple[str, str]:

@@ -23,11 +23,11 @@ from pmvt.clubs.selectors import (
 )
 from pmvt.clubs.services.memberships import club_join, club_leave
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
-from pmvt.core.navigation import breadcrumbs
+from pmvt.core.navigation import breadcrumbs, values_trail
 from pmvt.core.requests import AuthenticatedRequest
 from pmvt.territories.middleware import require_territory
 
-from ._common import club_context, club_or_404, club_trail, values_trail
+from ._common import club_context, club_or_404, club_trail
 
 CLUBS_PER_PAGE = 20
 THREADS_PER_PAGE = 20

@@ -38,7 +38,7 @@ from pmvt.consultations.services.responses import (
     response_submit,
 )
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
-from pmvt.core.navigation import breadcrumbs
+from pmvt.core.navigation import breadcrumbs, values_trail
 from pmvt.core.templatetags.pmvt_format import format_decimal_fr, percent_text
 from pmvt.territories.middleware import require_territory
 from pmvt.territories.models import Territory
@@ -51,13 +51,6 @@ TABS = {
     "a-venir": ConsultationStatus.UPCOMING,
     "terminees": ConsultationStatus.CLOSED,
 }
-
-
-def _values_trail(territory: Territory) -> tuple[str, str]:
-    return (
-        _("Valeurs territoriales"),
-        reverse("portal:values", kwargs={"territory_slug": territory.slug}),
-    )
 
 
 def _list_trail(territory: Territory) -> tuple[str, str]:
@@ -103,7 +96,7 @@ def consultation_list_view(request: HttpRequest, territory_slug: str) -> HttpRes
             "querystring_base": f"etat={tab}&",
             "can_manage": can_administer_territory(user=request.user, territory=territory),
             "breadcrumb_items": breadcrumbs(
-                territory, _values_trail(territory), (_("Consultations"), "")
+                territory, values_trail(territory), (_("Consultations"), "")
             ),
         },
     )
@@ -166,7 +159,7 @@ def consultation_detail(
             "can_manage": can_administer_territory(user=request.user, territory=territory),
             "breadcrumb_items": breadcrumbs(
                 territory,
-                _values_trail(territory),
+                values_trail(territory),
                 _list_trail(territory),
                 (consultation.title, ""),
             ),
@@ -220,7 +213,7 @@ def consultation_results_view(
             "can_manage": can_administer_territory(user=request.user, territory=territory),
             "breadcrumb_items": breadcrumbs(
                 territory,
-                _values_trail(territory),
+                values_trail(territory),
                 _list_trail(territory),
                 (consultation.title, consultation.get_absolute_url()),
                 (_("Résultats"), ""),
@@ -253,7 +246,7 @@ def free_text_view(
             "querystring_base": "",
             "breadcrumb_items": breadcrumbs(
                 territory,
-                _values_trail(territory),
+                values_trail(territory),
                 _list_trail(territory),
                 (consultation.title, consultation.get_absolute_url()),
                 (_("Résultats"), consultation.get_results_url()),

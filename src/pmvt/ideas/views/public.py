@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from pmvt.accounts.access import can_administer_territory, membership_of
 from pmvt.community.models import Visibility
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
-from pmvt.core.navigation import breadcrumbs
+from pmvt.core.navigation import breadcrumbs, values_trail
 from pmvt.core.requests import AuthenticatedRequest
 from pmvt.ideas.access import (
     access_idea_answer,
@@ -67,13 +67,6 @@ TABS = {
     "a-venir": CampaignStatus.UPCOMING,
     "terminees": CampaignStatus.CLOSED,
 }
-
-
-def _values_trail(territory: Territory) -> tuple[str, str]:
-    return (
-        _("Valeurs territoriales"),
-        reverse("portal:values", kwargs={"territory_slug": territory.slug}),
-    )
 
 
 def _list_trail(territory: Territory) -> tuple[str, str]:
@@ -146,7 +139,7 @@ def campaign_list_view(request: HttpRequest, territory_slug: str) -> HttpRespons
             "querystring_base": f"etat={tab}&",
             "can_manage": can_administer_territory(user=request.user, territory=territory),
             "breadcrumb_items": breadcrumbs(
-                territory, _values_trail(territory), (_("Idées et propositions"), "")
+                territory, values_trail(territory), (_("Idées et propositions"), "")
             ),
         },
     )
@@ -197,7 +190,7 @@ def campaign_detail(request: HttpRequest, territory_slug: str, campaign_slug: st
             "can_manage": can_administer_territory(user=user, territory=territory),
             "here": request.get_full_path(),
             "breadcrumb_items": breadcrumbs(
-                territory, _values_trail(territory), _list_trail(territory), (campaign.title, "")
+                territory, values_trail(territory), _list_trail(territory), (campaign.title, "")
             ),
         },
     )
@@ -254,7 +247,7 @@ def idea_submit_view(
             "form": form,
             "breadcrumb_items": breadcrumbs(
                 territory,
-                _values_trail(territory),
+                values_trail(territory),
                 _list_trail(territory),
                 (campaign.title, campaign.get_absolute_url()),
                 (_("Proposer une idée"), ""),
@@ -311,7 +304,7 @@ def _detail_context(
         "answer_form": answer_form,
         "breadcrumb_items": breadcrumbs(
             territory,
-            _values_trail(territory),
+            values_trail(territory),
             _list_trail(territory),
             (campaign.title, campaign.get_absolute_url()),
             (idea.title, ""),
