@@ -59,6 +59,11 @@ INSTALLED_APPS = [
     "pmvt.clubs",
     "pmvt.aids",
     "pmvt.consultations",
+    "pmvt.jobs",
+    "pmvt.volunteering",
+    "pmvt.activities",
+    "pmvt.investments",
+    "pmvt.vouchers",
     "pmvt.interop",
     "pmvt.demo",
 ]
@@ -250,6 +255,13 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Files only some people may read (CVs of job applications…): never under MEDIA_ROOT, served
+# only through views that check access (pmvt.core.private_files).
+PMVT_PRIVATE_ROOT = Path(os.environ.get("PMVT_PRIVATE_ROOT", VAR_DIR / "private"))
+# How long job applications and their CVs are kept after the offer closes (RGPD).
+PMVT_JOB_APPLICATION_RETENTION_DAYS = int(
+    os.environ.get("PMVT_JOB_APPLICATION_RETENTION_DAYS", "183")
+)
 # Leaflet's files come from the django-leaflet package (the app itself needs GDAL, so only
 # its static folder is used, found without importing the package).
 _leaflet_spec = importlib.util.find_spec("leaflet")

@@ -10,6 +10,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = VAR_DIR / "test-media"
+PMVT_PRIVATE_ROOT = VAR_DIR / "test-private"
 PMVT_MAP_TILE_URL = ""  # No network in tests.
 # Tests read what they just wrote in one uncommitted transaction; pmvt.catalog.tests.test_cache
 # turns the cache on to prove its invalidation.

@@ -10,6 +10,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.cache import cache
+from django.db import connection
 from django.test import override_settings
 from django_scopes import scopes_disabled
 
@@ -40,6 +41,13 @@ def _static_root(tmp_path_factory: pytest.TempPathFactory):
 def _empty_cache() -> None:
     """Start every test with an empty cache (host mapping, allauth rate limits, TOTP codes)."""
     cache.clear()
+
+
+@pytest.fixture
+def postgres_only() -> None:
+    """Concurrency tests need real row locks: they run in CI's PostgreSQL step."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: DATABASE_URL=postgres://…")
 
 
 @pytest.fixture

@@ -23,12 +23,13 @@ class AgendaConfig(AppConfig):
         from pmvt.agenda.personal_data import erase_agenda_data, export_agenda_data
         from pmvt.agenda.selectors import upcoming_events_line
         from pmvt.community.registry import moderation_register
-        from pmvt.portal.doors import ValuesSection, register_values_section
+        from pmvt.portal.doors import DoorSection, register_door_section
 
         moderation_register(Event, kind=_("Événement"), title=event_title)
         register_personal_data(key="agenda", export=export_agenda_data, erase=erase_agenda_data)
-        register_values_section(
-            ValuesSection(
+        register_door_section(
+            "values",
+            DoorSection(
                 key="agenda",
                 title=_("Agenda"),
                 description=_(
@@ -38,5 +39,5 @@ class AgendaConfig(AppConfig):
                 url_name="agenda:list",
                 position=20,
                 live=upcoming_events_line,
-            )
+            ),
         )

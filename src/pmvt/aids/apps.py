@@ -10,10 +10,11 @@ class AidsConfig(AppConfig):
 
     def ready(self) -> None:
         from pmvt.aids.selectors import open_aids_line
-        from pmvt.portal.doors import ValuesSection, register_values_section
+        from pmvt.portal.doors import DoorSection, register_door_section
 
-        register_values_section(
-            ValuesSection(
+        register_door_section(
+            "values",
+            DoorSection(
                 key="aids",
                 title=_("Aides des collectivités"),
                 description=_(
@@ -23,5 +24,5 @@ class AidsConfig(AppConfig):
                 url_name="aids:directory",
                 position=60,
                 live=open_aids_line,
-            )
+            ),
         )

@@ -36,10 +36,11 @@ class ClubsConfig(AppConfig):
         register_personal_data(key="clubs", export=export_club_data, erase=erase_club_data)
 
         from pmvt.clubs.selectors import open_clubs_line
-        from pmvt.portal.doors import ValuesSection, register_values_section
+        from pmvt.portal.doors import DoorSection, register_door_section
 
-        register_values_section(
-            ValuesSection(
+        register_door_section(
+            "values",
+            DoorSection(
                 key="clubs",
                 title=_("Clubs"),
                 description=_(
@@ -49,5 +50,5 @@ class ClubsConfig(AppConfig):
                 url_name="clubs:list",
                 position=50,
                 live=open_clubs_line,
-            )
+            ),
         )

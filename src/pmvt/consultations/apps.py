@@ -15,10 +15,11 @@ class ConsultationsConfig(AppConfig):
             export_consultation_responses,
         )
         from pmvt.consultations.selectors import open_consultations_line
-        from pmvt.portal.doors import ValuesSection, register_values_section
+        from pmvt.portal.doors import DoorSection, register_door_section
 
-        register_values_section(
-            ValuesSection(
+        register_door_section(
+            "values",
+            DoorSection(
                 key="consultations",
                 title=_("Consultations"),
                 description=_(
@@ -28,7 +29,7 @@ class ConsultationsConfig(AppConfig):
                 url_name="consultations:list",
                 position=40,
                 live=open_consultations_line,
-            )
+            ),
         )
         register_personal_data(
             key="consultations",

@@ -21,3 +21,11 @@ def values_trail(territory: Territory) -> tuple[str, str]:
         _("Valeurs territoriales"),
         reverse("portal:values", kwargs={"territory_slug": territory.slug}),
     )
+
+
+def market_trail(territory: Territory) -> tuple[str, str]:
+    """The breadcrumb step of the Place des marchés door, shared by all its areas."""
+    return (
+        _("Place des marchés"),
+        reverse("portal:market", kwargs={"territory_slug": territory.slug}),
+    )

@@ -30,13 +30,14 @@ class IdeasConfig(AppConfig):
         from pmvt.ideas.models import Comment, Idea
         from pmvt.ideas.personal_data import erase_ideas_data, export_ideas_data
         from pmvt.ideas.selectors import open_campaigns_line
-        from pmvt.portal.doors import ValuesSection, register_values_section
+        from pmvt.portal.doors import DoorSection, register_door_section
 
         moderation_register(Idea, kind=_("Idée"), title=idea_title)
         moderation_register(Comment, kind=_("Commentaire sur une idée"), title=comment_title)
         register_personal_data(key="ideas", export=export_ideas_data, erase=erase_ideas_data)
-        register_values_section(
-            ValuesSection(
+        register_door_section(
+            "values",
+            DoorSection(
                 key="ideas",
                 title=_("Innovation participative"),
                 description=_(
@@ -46,5 +47,5 @@ class IdeasConfig(AppConfig):
                 url_name="ideas:list",
                 position=30,
                 live=open_campaigns_line,
-            )
+            ),
         )

@@ -23,12 +23,13 @@ class NewsConfig(AppConfig):
         from pmvt.news.models import Post
         from pmvt.news.personal_data import erase_news_data, export_news_data
         from pmvt.news.selectors import recent_news_line
-        from pmvt.portal.doors import ValuesSection, register_values_section
+        from pmvt.portal.doors import DoorSection, register_door_section
 
         moderation_register(Post, kind=_("Actualité"), title=post_title)
         register_personal_data(key="news", export=export_news_data, erase=erase_news_data)
-        register_values_section(
-            ValuesSection(
+        register_door_section(
+            "values",
+            DoorSection(
                 key="news",
                 title=_("Actualités"),
                 description=_(
@@ -38,5 +39,5 @@ class NewsConfig(AppConfig):
                 url_name="news:list",
                 position=10,
                 live=recent_news_line,
-            )
+            ),
         )

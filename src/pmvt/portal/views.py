@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from pmvt.catalog.selectors import category_counts, recent_offers
 from pmvt.core.colors import contrast_ratio
 from pmvt.core.navigation import breadcrumbs
-from pmvt.portal.doors import values_sections
+from pmvt.portal.doors import door_sections
 from pmvt.portal.forms import ContactForm, LocateForm
 from pmvt.portal.selectors import accessibility_test_report
 from pmvt.portal.services import contact_message_send
@@ -56,6 +56,7 @@ def market(request: HttpRequest, territory_slug: str) -> HttpResponse:
             "current_door": "market",
             "categories": category_counts(territory=territory),
             "offers": recent_offers(territory=territory, limit=8),
+            "sections": door_sections("market", territory=territory),
             "page_path": request.get_full_path(),
             "breadcrumb_items": breadcrumbs(territory, (_("Place des marchés"), "")),
         },
@@ -70,7 +71,7 @@ def values(request: HttpRequest, territory_slug: str) -> HttpResponse:
         {
             "territory": territory,
             "current_door": "values",
-            "sections": values_sections(territory=territory),
+            "sections": door_sections("values", territory=territory),
             "breadcrumb_items": breadcrumbs(territory, (_("Valeurs territoriales"), "")),
         },
     )

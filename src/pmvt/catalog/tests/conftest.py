@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.db import connection
 from django_scopes import scopes_disabled
 
 from pmvt.accounts.models import User
@@ -34,12 +33,6 @@ def _unscoped() -> Iterator[None]:
     """Tests read and write across territories on purpose; pages set their own scope."""
     with scopes_disabled():
         yield
-
-
-@pytest.fixture
-def postgres_only() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (DATABASE_URL=postgres://...)")
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ from pmvt.catalog.selectors import (
     offer_public_detail,
     offer_search,
 )
-from pmvt.core.navigation import breadcrumbs
+from pmvt.core.navigation import breadcrumbs, market_trail
 from pmvt.territories.middleware import require_territory
 from pmvt.territories.models import Territory
 
@@ -42,8 +42,7 @@ INSEE = re.compile(r"^[0-9][0-9AB][0-9]{3}$")
 
 
 def _market_trail(territory, *items: tuple[str, str]) -> list[tuple[str, str]]:
-    market = reverse("portal:market", kwargs={"territory_slug": territory.slug})
-    return breadcrumbs(territory, (_("Place des marchés"), market), *items)
+    return breadcrumbs(territory, market_trail(territory), *items)
 
 
 # Stands for the visitor's CSRF token in the cached HTML of the catalog page.
