@@ -24,6 +24,7 @@ from pmvt.catalog.forms import (
     parse_choice,
 )
 from pmvt.catalog.jsonld import offer_json_ld
+from pmvt.catalog.kinds import OfferKind, offer_kind, offer_kinds
 from pmvt.catalog.models import Category
 from pmvt.catalog.selectors import (
     PAGE_SIZE,
@@ -57,6 +58,9 @@ def search(request: HttpRequest, territory_slug: str) -> HttpResponse:
     visitor's own CSRF token put into its cart forms on the way out.
     """
     territory = require_territory(request)
+    kind = offer_kind(request.GET.get("type") or "")
+    if kind is not None:
+        return _kind_search(request, territory, kind)
     home = _member_commune(request, territory)
     key = catalog_cache_key(territory, "search-page", sorted(request.GET.lists()), home)
     main = catalog_cache_get(key)
@@ -71,6 +75,39 @@ def search(request: HttpRequest, territory_slug: str) -> HttpResponse:
             "current_door": "market",
             "query": _query(request),
             "main": mark_safe(main.replace(CSRF_PLACEHOLDER, get_token(request))),  # noqa: S308 - our own rendered template
+            "breadcrumb_items": _market_trail(territory, (_("Catalogue"), "")),
+        },
+    )
+
+
+KIND_PAGE_SIZE = 20
+
+
+def _kind_search(request: HttpRequest, territory: Territory, kind: OfferKind) -> HttpResponse:
+    """Jobs, missions, activities or investment calls found by the same words (catalog.kinds).
+
+    Not cached: those areas do not bump the catalog's version when they change.
+    """
+    query = _query(request)
+    try:
+        number = max(1, min(int(request.GET.get("page") or 1), 10_000))
+    except ValueError:
+        number = 1
+    results = kind.search(territory, query, KIND_PAGE_SIZE, (number - 1) * KIND_PAGE_SIZE)
+    pages = max(1, -(-results.count // KIND_PAGE_SIZE))
+    base = urlencode([("q", query), ("type", kind.key)] if query else [("type", kind.key)])
+    return render(
+        request,
+        "catalog/kind_search.html",
+        {
+            "territory": territory,
+            "current_door": "market",
+            "query": query,
+            "kind": kind,
+            "results": results,
+            "kinds": offer_kinds(),
+            "prev_url": f"?{base}&page={number - 1}" if number > 1 else "",
+            "next_url": f"?{base}&page={number + 1}" if number < pages else "",
             "breadcrumb_items": _market_trail(territory, (_("Catalogue"), "")),
         },
     )
@@ -161,6 +198,7 @@ def _search_main(request: HttpRequest, territory: Territory, home: str) -> str:
             "prev_url": f"{prefix}after={page.prev_after}" if page.prev_after else "",
             "page_path": request.get_full_path(),
             "csrf_token": CSRF_PLACEHOLDER,
+            "kinds": offer_kinds(),
         },
     )
 
