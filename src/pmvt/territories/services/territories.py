@@ -23,11 +23,11 @@ class ImportReport:
     communes_removed: int
 
     def __str__(self) -> str:
-        verb = "created" if self.created else "updated"
+        verb = "créé" if self.created else "mis à jour"
         return (
-            f"{self.territory.siren} {self.territory.name}: territory {verb}, "
-            f"{self.communes_created} communes created, {self.communes_updated} updated, "
-            f"{self.communes_removed} removed"
+            f"{self.territory.siren} {self.territory.name} : territoire {verb}, "
+            f"communes : {self.communes_created} créée(s), {self.communes_updated} mise(s) à "
+            f"jour, {self.communes_removed} retirée(s)"
         )
 
 

@@ -112,8 +112,8 @@ def test_reimport_changes_nothing():
     assert (report.created, report.communes_created, report.communes_updated) == (False, 0, 0)
     assert report.communes_removed == 0
     assert str(report) == (
-        "200040624 CC Pays d'Apt-Luberon: territory updated, "
-        "0 communes created, 0 updated, 0 removed"
+        "200040624 CC Pays d'Apt-Luberon : territoire mis à jour, "
+        "communes : 0 créée(s), 0 mise(s) à jour, 0 retirée(s)"
     )
     assert snapshot() == before
 
@@ -187,10 +187,11 @@ def test_command_imports_and_prints_what_it_did():
     call_command("territory_import", APT_SIREN, THANN_SIREN, stdout=out)
 
     assert out.getvalue().splitlines() == [
-        "200040624 CC Pays d'Apt-Luberon: territory created, "
-        "25 communes created, 0 updated, 0 removed",
-        "200036465 CC de Thann-Cernay: territory created, 16 communes created, 0 updated, 0 removed",
-        "2 territories imported (2 new), 41 communes created.",
+        "200040624 CC Pays d'Apt-Luberon : territoire créé, "
+        "communes : 25 créée(s), 0 mise(s) à jour, 0 retirée(s)",
+        "200036465 CC de Thann-Cernay : territoire créé, "
+        "communes : 16 créée(s), 0 mise(s) à jour, 0 retirée(s)",
+        "2 territoire(s) importé(s) (2 nouveau(x)), 41 commune(s) créée(s).",
     ]
     assert sorted(Territory.objects.values_list("siren", flat=True)) == [THANN_SIREN, APT_SIREN]
 
@@ -203,9 +204,9 @@ def test_command_reports_nothing_to_do_on_reimport():
     call_command("territory_import", APT_SIREN, stdout=out)
 
     assert out.getvalue().splitlines() == [
-        "200040624 CC Pays d'Apt-Luberon: territory updated, "
-        "0 communes created, 0 updated, 0 removed",
-        "1 territories imported (0 new), 0 communes created.",
+        "200040624 CC Pays d'Apt-Luberon : territoire mis à jour, "
+        "communes : 0 créée(s), 0 mise(s) à jour, 0 retirée(s)",
+        "1 territoire(s) importé(s) (0 nouveau(x)), 0 commune(s) créée(s).",
     ]
 
 
@@ -214,7 +215,10 @@ def test_command_rejects_unknown_siren_and_changes_nothing():
     with pytest.raises(CommandError) as error:
         call_command("territory_import", UNKNOWN_SIREN, stdout=StringIO())
 
-    assert str(error.value) == "Unknown EPCI SIREN (not in the official data): 123456789"
+    assert str(error.value) == (
+        "SIREN inconnu : aucun EPCI de ce numéro dans les données officielles "
+        "(découpage administratif), rien n'a été importé : 123456789"
+    )
     assert snapshot() == []
 
 
@@ -226,7 +230,9 @@ def test_command_rejects_unknown_siren_mixed_with_valid_one_and_creates_nothing(
     with pytest.raises(CommandError) as error:
         call_command("territory_import", APT_SIREN, UNKNOWN_SIREN, "999", stdout=StringIO())
 
-    assert str(error.value) == "Unknown EPCI SIREN (not in the official data): 123456789, 999"
+    assert str(error.value) == (
+        "SIREN mal formé (9 chiffres attendus), rien n'a été importé : 999"
+    )
     assert snapshot() == before
     assert not Territory.objects.filter(siren=APT_SIREN).exists()
 
@@ -238,8 +244,8 @@ def test_command_rejects_no_siren_and_sirens_with_all():
     with pytest.raises(CommandError) as both:
         call_command("territory_import", APT_SIREN, "--all", stdout=StringIO())
 
-    assert str(nothing.value) == "Give at least one SIREN, or --all."
-    assert str(both.value) == "Give either SIREN numbers or --all, not both."
+    assert str(nothing.value) == "Donnez au moins un numéro SIREN, ou --all."
+    assert str(both.value) == "Donnez soit des numéros SIREN, soit --all, pas les deux."
     assert snapshot() == []
 
 
@@ -252,7 +258,9 @@ def test_command_all_imports_every_epci_and_commune():
     call_command("territory_import", "--all", stdout=out)
 
     elapsed = time.perf_counter() - started
-    assert out.getvalue() == "1255 territories imported (1255 new), 34871 communes created.\n"
+    assert out.getvalue() == (
+        "1255 territoire(s) importé(s) (1255 nouveau(x)), 34871 commune(s) créée(s).\n"
+    )
     assert Territory.objects.count() == 1255
     assert Territory.objects.values("slug").distinct().count() == 1255
     with scopes_disabled():

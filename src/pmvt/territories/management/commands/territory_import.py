@@ -18,10 +18,16 @@ class Command(BaseCommand):
         sirens: list[str] = options["sirens"]
         if options["all"]:
             if sirens:
-                raise CommandError("Give either SIREN numbers or --all, not both.")
+                raise CommandError("Donnez soit des numéros SIREN, soit --all, pas les deux.")
             sirens = sorted(all_epci())
         if not sirens:
-            raise CommandError("Give at least one SIREN, or --all.")
+            raise CommandError("Donnez au moins un numéro SIREN, ou --all.")
+        malformed = [s for s in sirens if not (len(s) == 9 and s.isdigit())]
+        if malformed:
+            raise CommandError(
+                "SIREN mal formé (9 chiffres attendus), rien n'a été importé : "
+                + ", ".join(malformed)
+            )
         unknown = []
         for siren in sirens:
             try:
@@ -31,7 +37,8 @@ class Command(BaseCommand):
         if unknown:
             # Check every SIREN before writing anything: a bad one changes nothing.
             raise CommandError(
-                "Unknown EPCI SIREN (not in the official data): " + ", ".join(unknown)
+                "SIREN inconnu : aucun EPCI de ce numéro dans les données officielles "
+                "(découpage administratif), rien n'a été importé : " + ", ".join(unknown)
             )
         with transaction.atomic():
             reports = [territory_import(siren=siren) for siren in sirens]
@@ -43,6 +50,7 @@ class Command(BaseCommand):
         communes = sum(r.communes_created for r in reports)
         self.stdout.write(
             self.style.SUCCESS(
-                f"{len(reports)} territories imported ({created} new), {communes} communes created."
+                f"{len(reports)} territoire(s) importé(s) ({created} nouveau(x)), "
+                f"{communes} commune(s) créée(s)."
             )
         )
