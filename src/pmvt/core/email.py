@@ -1,6 +1,9 @@
-"""Queue emails as tasks once the surrounding transaction commits."""
+"""Queue emails as tasks that run once the surrounding transaction has committed."""
 
-from django.db import transaction
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -44,4 +47,24 @@ def email_on_commit(
             subject=subject, body=body, to=to, html=html, reply_to=reply_to, headers=headers
         )
 
-    transaction.on_commit(enqueue)
+    enqueue_with_transaction(enqueue)
+
+
+DATABASE_TASK_BACKEND = "django_tasks_db.DatabaseBackend"
+
+
+def enqueue_with_transaction(enqueue: Callable[[], None]) -> None:
+    """Queue a task so that it exists only if the current transaction commits.
+
+    The database task backend keeps its queue in our own database: a task queued inside the
+    transaction is committed, or rolled back (savepoints included), with the writes that
+    caused it, the way an outbox table works, and the worker cannot see it before. That
+    costs one commit for the whole checkout instead of one more per email. Any other
+    backend (the immediate one of the tests, a broker) runs or publishes at once, so it
+    waits for the commit.
+    """
+    in_database = settings.TASKS["default"]["BACKEND"] == DATABASE_TASK_BACKEND
+    if in_database and connection.in_atomic_block:
+        enqueue()
+    else:
+        transaction.on_commit(enqueue)

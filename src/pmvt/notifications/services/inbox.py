@@ -12,7 +12,6 @@ from pmvt.notifications.selectors import can_receive_email, preference_mode
 from pmvt.territories.models import Territory
 
 
-@transaction.atomic
 def notify(
     *,
     user: User,

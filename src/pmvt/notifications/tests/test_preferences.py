@@ -1,6 +1,7 @@
 """The preferences page and service: one mode per kind, mandatory kinds shown, bad input refused."""
 
 import re
+from html import unescape
 
 import pytest
 
@@ -68,7 +69,7 @@ def test_page_lists_every_switchable_kind_as_a_radio_group_and_the_mandatory_one
 
     assert response.status_code == 200
     html = response.content.decode()
-    legends = re.findall(r"<legend>(.*?)</legend>", html)
+    legends = [unescape(legend) for legend in re.findall(r"<legend>(.*?)</legend>", html)]
     assert legends == [str(kind.label) for kind in switchable_kinds()]
     assert re.search(r'<input type="radio" name="news" value="in_app"[^>]*checked', html)
     assert "Toujours envoyés par courriel" in html
