@@ -153,6 +153,7 @@ def _demo_steps() -> list[Callable[[Territory], None]]:
     the later steps), then notifications and the community (themes, moderation settings)
     before every area of the Valeurs territoriales door.
     """
+    from pmvt.demo.activities import load_activities
     from pmvt.demo.actors import load_actors
     from pmvt.demo.agenda import load_agenda
     from pmvt.demo.aids import load_aids
@@ -161,9 +162,13 @@ def _demo_steps() -> list[Callable[[Territory], None]]:
     from pmvt.demo.community import load_community, load_community_reports
     from pmvt.demo.consultations import load_consultations
     from pmvt.demo.ideas import load_ideas
+    from pmvt.demo.investments import load_investments
+    from pmvt.demo.jobs import load_jobs
     from pmvt.demo.news import load_news
     from pmvt.demo.notifications import load_notifications
     from pmvt.demo.orders import load_orders
+    from pmvt.demo.volunteering import load_volunteering
+    from pmvt.demo.vouchers import load_vouchers
 
     steps: list[Callable[[Territory], None]] = [
         load_actors,
@@ -179,6 +184,11 @@ def _demo_steps() -> list[Callable[[Territory], None]]:
         load_ideas,
         load_agenda,
         load_club_events,  # Agenda events the clubs put forward.
+        load_jobs,
+        load_volunteering,
+        load_activities,
+        load_investments,
+        load_vouchers,
     ]
     return steps
 

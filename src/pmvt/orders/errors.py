@@ -29,3 +29,4 @@ class OrderErrorCode(StrEnum):
     INVALID_IBAN = "invalid_iban"
     INVALID_BIC = "invalid_bic"
     CUSTOMER_REQUIRED = "customer_required"
+    VOUCHERS_INVALID = "vouchers_invalid"

@@ -1,5 +1,6 @@
 """Forms of the orders area: they parse input; the services decide what is allowed."""
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -262,10 +263,12 @@ class CheckoutForm(forms.Form):
         territory: Territory,
         options: dict[int, SellerOptions],
         buyer_actors: list[Actor],
+        voucher_balances: Mapping[int, Decimal] | None = None,
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.options = options
+        self.voucher_fields: list[tuple[SellerOptions, str]] = []
         self.seller_fields: list[tuple[SellerOptions, str]] = []
         fulfilment_fields = {}
         for seller_id, option in options.items():
@@ -281,6 +284,33 @@ class CheckoutForm(forms.Form):
                 },
             )
             self.seller_fields.append((option, name))
+        for seller_id, balance in (voucher_balances or {}).items():
+            if balance <= 0 or seller_id not in options:
+                continue
+            name = f"vouchers_{seller_id}"
+            fulfilment_fields[name] = forms.DecimalField(
+                label=_("Payer avec mes bons d'achat chez %(seller)s (en euros)")
+                % {"seller": options[seller_id].seller.display_name},
+                required=False,
+                min_value=Decimal("0"),
+                max_value=balance,
+                max_digits=10,
+                decimal_places=2,
+                localize=True,
+                help_text=_(
+                    "Jusqu'à %(balance)s utilisables chez ce vendeur. Le reste se règle avec le "
+                    "moyen de paiement choisi plus bas."
+                )
+                % {"balance": euros_text(balance)},
+                error_messages={
+                    "max_value": _("Votre solde utilisable ici est de %(balance)s.")
+                    % {"balance": euros_text(balance)},
+                    "min_value": _("Indiquez un montant positif."),
+                    "invalid": _("Indiquez un montant en euros, par exemple 12,50."),
+                    "max_decimal_places": _("Indiquez un montant en euros et centimes."),
+                },
+            )
+            self.voucher_fields.append((options[seller_id], name))
         # Put the sellers' choices first, in the cart's order.
         self.fields = {**fulfilment_fields, **self.fields}
         self.fields["delivery_commune"] = _commune_field(territory)
@@ -319,6 +349,14 @@ class CheckoutForm(forms.Form):
                 options=option,
             )
             for seller_id, option in self.options.items()
+        }
+
+    def chosen_vouchers(self) -> dict[int, Decimal]:
+        """{seller id: amount paid with vouchers there}, for the amounts the buyer filled in."""
+        return {
+            option.seller.pk: amount
+            for option, name in self.voucher_fields
+            if (amount := self.cleaned_data.get(name))
         }
 
     def chosen_buyer_actor(self) -> Actor | None:

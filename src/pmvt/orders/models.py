@@ -364,6 +364,10 @@ class Order(models.Model):
         _("frais de livraison TTC"), max_digits=10, decimal_places=2, default=ZERO
     )
     total = models.DecimalField(_("total TTC"), max_digits=12, decimal_places=2)
+    # Paid at checkout with territorial vouchers (pmvt.vouchers); the rest is paid as chosen.
+    voucher_amount = models.DecimalField(
+        _("payé en bons d'achat"), max_digits=12, decimal_places=2, default=Decimal("0.00")
+    )
     cancel_reason = models.TextField(_("motif d'annulation"), blank=True)
     paid_at = models.DateTimeField(_("réglée le"), null=True, blank=True)
     placed_at = models.DateTimeField(_("passée le"), auto_now_add=True)
@@ -377,6 +381,10 @@ class Order(models.Model):
         ordering = ["-placed_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(total__gte=0), name="order_total_positive"),
+            models.CheckConstraint(
+                condition=models.Q(voucher_amount__gte=0, voucher_amount__lte=models.F("total")),
+                name="order_voucher_amount_within_total",
+            ),
             models.CheckConstraint(
                 condition=models.Q(status__in=OrderStatus.values), name="order_status_valid"
             ),
@@ -394,6 +402,11 @@ class Order(models.Model):
             "orders:buyer_order",
             kwargs={"territory_slug": self.territory.slug, "number": self.number},
         )
+
+    @property
+    def amount_due(self) -> Decimal:
+        """What remains to pay the seller once the vouchers are deducted."""
+        return self.total - self.voucher_amount
 
 
 class OrderLine(models.Model):

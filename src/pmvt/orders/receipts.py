@@ -179,6 +179,12 @@ def receipt_pdf(order: Order, *, site_url: str = "") -> bytes:
     line(_("Total HT : %(amount)s") % {"amount": euros_text(context["total_excl_tax"])})
     line(_("Total TVA : %(amount)s") % {"amount": euros_text(context["total_vat"])})
     line(_("Total TTC : %(amount)s") % {"amount": euros_text(order.total)}, style="B", size=12)
+    if order.voucher_amount:
+        line(
+            _("Payé en bons d'achat territoriaux : %(amount)s")
+            % {"amount": euros_text(order.voucher_amount)}
+        )
+        line(_("Reste à payer : %(amount)s") % {"amount": euros_text(order.amount_due)}, style="B")
     pdf.ln(2)
     line(
         _("Paiement : %(method)s (%(status)s)")

@@ -6,7 +6,7 @@ order, then variants, then the slot; nothing locks in the other direction, so no
 """
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -50,6 +50,7 @@ from pmvt.orders.pricing import line_total, to_cents
 from pmvt.orders.services.carts import MAX_QUANTITY, check_sellable, check_stock
 from pmvt.orders.services.numbering import next_order_numbers
 from pmvt.territories.models import Commune, Territory
+from pmvt.vouchers.checkout import vouchers_spend_for_order
 
 DELIVERY_HORIZON_DAYS = 14
 MAX_KEY_LENGTH = 64
@@ -172,6 +173,11 @@ class _Plan:
     slot: PickupSlot | None = None
     pickup_point: PickupPoint | None = None
     delivery_round: DeliveryRound | None = None
+    voucher_amount: Decimal = ZERO
+
+    @property
+    def total(self) -> Decimal:
+        return to_cents(self.subtotal + self.delivery_fee)
 
 
 def _plan_fulfilment(*, plan: _Plan, territory: Territory, today: date) -> None:
@@ -298,8 +304,14 @@ def _place_orders(
     customer: _Customer,
     checkout: Checkout,
     note: str,
+    vouchers: Mapping[int, Decimal] | None = None,
 ) -> list[Order]:
-    """Lock, check, write: every check passes before the first write."""
+    """Lock, check, write: every check passes before the first write.
+
+    `vouchers` maps a seller's primary key to the part of its order paid with the buyer's
+    territorial vouchers; they are spent last, inside this transaction, so that an order
+    and its voucher payment exist together or not at all.
+    """
     if not items:
         raise _error(_("Votre panier est vide."), OrderErrorCode.EMPTY_CART)
     today = timezone.localdate()
@@ -347,6 +359,7 @@ def _place_orders(
     for plan in plans:
         _check_payment(seller=plan.seller, payment_method=payment_method)
         _plan_fulfilment(plan=plan, territory=territory, today=today)
+        _plan_vouchers(plan=plan, amount=(vouchers or {}).get(plan.seller.pk, ZERO))
     _lock_slots(plans)
 
     # Every check passed: write (the rows are locked already, one statement per table).
@@ -377,8 +390,54 @@ def _place_orders(
         payment_method=payment_method,
         note=note,
     )
+    _spend_vouchers(orders=orders, plans=plans, customer=customer, checkout=checkout)
     _notify_new_orders(orders)
     return orders
+
+
+def _plan_vouchers(*, plan: _Plan, amount: Decimal) -> None:
+    if not amount:
+        return
+    if amount < 0 or amount != to_cents(amount):
+        raise _error(
+            _("Indiquez un montant en bons d'achat positif, en euros et centimes."),
+            OrderErrorCode.VOUCHERS_INVALID,
+        )
+    if amount > plan.total:
+        raise _error(
+            _(
+                "Le montant payé en bons d'achat chez %(seller)s (%(amount)s) dépasse le total "
+                "de la commande (%(total)s)."
+            )
+            % {
+                "seller": plan.seller.display_name,
+                "amount": euros_text(amount),
+                "total": euros_text(plan.total),
+            },
+            OrderErrorCode.VOUCHERS_INVALID,
+        )
+    plan.voucher_amount = amount
+
+
+def _spend_vouchers(
+    *, orders: Sequence[Order], plans: Sequence[_Plan], customer: _Customer, checkout: Checkout
+) -> None:
+    """Pay with vouchers last: the ledger's accounts are the last rows this checkout locks."""
+    for order, plan in zip(orders, plans, strict=True):
+        if not plan.voucher_amount:
+            continue
+        if customer.buyer is None:
+            raise _error(
+                _("Seul le titulaire des bons d'achat peut les utiliser."),
+                OrderErrorCode.VOUCHERS_INVALID,
+            )
+        vouchers_spend_for_order(
+            user=customer.buyer,
+            actor=plan.seller,
+            amount=plan.voucher_amount,
+            order_reference=order.number,
+            idempotency_key=f"{checkout.idempotency_key}-{plan.seller.pk}",
+        )
 
 
 def _create_orders(
@@ -463,7 +522,8 @@ def _new_order(
         note=note.strip(),
         subtotal=to_cents(plan.subtotal),
         delivery_fee=to_cents(plan.delivery_fee),
-        total=to_cents(plan.subtotal + plan.delivery_fee),
+        total=plan.total,
+        voucher_amount=plan.voucher_amount,
     )
 
 
@@ -542,11 +602,13 @@ def checkout_place(
     note: str = "",
     buyer_actor: Actor | None = None,
     customer_phone: str = "",
+    vouchers: Mapping[int, Decimal] | None = None,
 ) -> list[Order]:
     """Validate the cart: one order per seller, or the orders this key already placed.
 
     `choices` maps each seller's primary key to how the buyer receives that seller's order.
-    With `buyer_actor`, the buyer buys for that actor at professional prices.
+    With `buyer_actor`, the buyer buys for that actor at professional prices. `vouchers`
+    maps a seller's primary key to the amount paid there with territorial vouchers.
     """
     _check_key(idempotency_key)
     if cart.user_id != buyer.pk:
@@ -577,6 +639,7 @@ def checkout_place(
         ),
         checkout=opened,
         note=note,
+        vouchers=vouchers,
     )
     CartLine.objects.filter(pk__in=[line.pk for line in lines]).delete()
     return orders

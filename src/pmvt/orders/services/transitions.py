@@ -28,6 +28,7 @@ from pmvt.orders.models import (
     PickupSlot,
 )
 from pmvt.orders.services.checkout import seller_order_url
+from pmvt.vouchers.checkout import vouchers_refund_order
 
 COLLECTED_METHODS = {FulfilmentMethod.CLICK_COLLECT, FulfilmentMethod.PICKUP_POINT}
 DELIVERED_METHODS = {FulfilmentMethod.HOME_DELIVERY, FulfilmentMethod.DELIVERY_ROUND}
@@ -173,6 +174,9 @@ def _release(order: Order) -> None:
         PickupSlot.objects.filter(pk=order.pickup_slot_id, booked__gt=0).update(
             booked=F("booked") - 1
         )
+    if order.voucher_amount:
+        # What the vouchers paid goes back to them (the ledger is locked last, as at checkout).
+        vouchers_refund_order(order_reference=order.number, by=None)
 
 
 @transaction.atomic

@@ -41,6 +41,7 @@ from pmvt.orders.services.carts import (
 from pmvt.orders.services.checkout import checkout_place, new_idempotency_key
 from pmvt.orders.services.transitions import order_cancel_by_buyer
 from pmvt.orders.views.common import actor_or_404, request_cart, safe_next
+from pmvt.orders.voucher_payment import spendable_balances
 from pmvt.territories.middleware import require_territory
 from pmvt.territories.models import Territory
 
@@ -172,6 +173,9 @@ def checkout(request: HttpRequest, territory_slug: str) -> HttpResponse:
         territory=territory,
         options=options,
         buyer_actors=buyer_actors,
+        voucher_balances=spendable_balances(
+            user=buyer, actors=[o.seller for o in options.values()]
+        ),
         initial={
             "idempotency_key": "" if posted else new_idempotency_key(),
             "customer_phone": buyer.phone,
@@ -189,6 +193,7 @@ def checkout(request: HttpRequest, territory_slug: str) -> HttpResponse:
                 note=form.cleaned_data["note"],
                 buyer_actor=form.chosen_buyer_actor(),
                 customer_phone=form.cleaned_data["customer_phone"],
+                vouchers=form.chosen_vouchers(),
             )
         except ApplicationError as error:
             form.add_error(None, str(error.message))
@@ -210,6 +215,7 @@ def checkout(request: HttpRequest, territory_slug: str) -> HttpResponse:
             "summary": summary,
             "form": form,
             "seller_fields": [(option, form[name]) for option, name in form.seller_fields],
+            "voucher_fields": [form[name] for _option, name in form.voucher_fields],
             "breadcrumb_items": _market_crumbs(
                 territory, (_("Mon panier"), _cart_url(territory)), (_("Commande"), "")
             ),
