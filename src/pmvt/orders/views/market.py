@@ -41,9 +41,9 @@ from pmvt.orders.services.carts import (
 from pmvt.orders.services.checkout import checkout_place, new_idempotency_key
 from pmvt.orders.services.transitions import order_cancel_by_buyer
 from pmvt.orders.views.common import actor_or_404, request_cart, safe_next
-from pmvt.orders.voucher_payment import spendable_balances
 from pmvt.territories.middleware import require_territory
 from pmvt.territories.models import Territory
+from pmvt.vouchers.checkout import spendable_balances
 
 ORDERS_PER_PAGE = 20
 
