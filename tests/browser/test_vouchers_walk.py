@@ -1,6 +1,6 @@
 """Vouchers: the agent records a purchase for the demo inhabitant, who finds the voucher with its
-balance and code; the demo baker cashes part of it in by code from her pro space and sees her
-reimbursement statement."""
+balance and code and pays part of a bakery order with vouchers at checkout; the demo baker
+cashes another part in by code from her pro space and sees her reimbursement statement."""
 
 import re
 
@@ -23,13 +23,17 @@ def demo(transactional_db):
     from django_scopes import scope, scopes_disabled
 
     from pmvt.demo.actors import load_actors
+    from pmvt.demo.catalog import load_catalog
     from pmvt.demo.loader import load_foundation
+    from pmvt.demo.orders import load_orders
     from pmvt.demo.vouchers import load_vouchers
 
     with scopes_disabled():
         territory = load_foundation()
     with scope(territory=territory):
         load_actors(territory)
+        load_catalog(territory)
+        load_orders(territory)
         load_vouchers(territory)
     return territory
 
@@ -88,6 +92,24 @@ def test_a_voucher_bought_at_the_counter_is_spent_in_shop(page, axe, demo):
     page.goto(f"{HOME}marche/bons/campagnes/payez-20-recevez-30/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Payez 20 €, recevez 30 €")
     axe.check(page)
+
+    # She pays a bakery order with her vouchers at checkout, collecting it in a slot.
+    page.goto(f"{HOME}marche/catalogue/?q=levain+noix")
+    card = page.locator(".offer-card", has_text="Pain au levain aux noix")
+    card.get_by_role("button", name=re.compile("Ajouter au panier")).click()
+    expect(page.locator(".messages")).to_contain_text("ajouté au panier")
+    page.goto(f"{HOME}marche/commande/")
+    expect(page.get_by_role("group", name="Bons d'achat territoriaux")).to_be_visible()
+    axe.check(page)
+    page.locator("main input[value^='slot:']").first.check()
+    page.get_by_label(re.compile(r"^Payer avec mes bons d'achat chez Boulangerie")).fill("4,90")
+    page.get_by_label("Paiement au retrait ou à la livraison").check()
+    page.get_by_role("button", name="Valider la commande").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Merci, votre commande est enregistrée"
+    )
+    expect(page.locator("main")).to_contain_text("en bons d'achat, reste 0,00")
+    axe.check(page)
     page.context.clear_cookies()
 
     # The baker cashes part of it in by code, from her phone.
@@ -110,8 +132,8 @@ def test_a_voucher_bought_at_the_counter_is_spent_in_shop(page, axe, demo):
 
     page.get_by_role("link", name="Relevés de remboursement").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Relevés de remboursement")
-    # The demo spends (12,50 € and 8,00 €) and this one.
-    expect(page.locator("main table")).to_contain_text(f"33,00{NBSP}€")
+    # The demo spends (12,50 € and 8,00 €), the order paid with vouchers (4,90 €) and this one.
+    expect(page.locator("main table")).to_contain_text(f"37,90{NBSP}€")
     axe.check(page)
     page.get_by_role("link", name="Campagnes").click()
     axe.check(page)
