@@ -270,7 +270,7 @@ class CheckoutForm(forms.Form):
         self.options = options
         self.voucher_fields: list[tuple[SellerOptions, str]] = []
         self.seller_fields: list[tuple[SellerOptions, str]] = []
-        fulfilment_fields = {}
+        fulfilment_fields: dict[str, forms.Field] = {}
         for seller_id, option in options.items():
             name = f"fulfilment_{seller_id}"
             fulfilment_fields[name] = forms.ChoiceField(

@@ -230,9 +230,7 @@ def test_command_rejects_unknown_siren_mixed_with_valid_one_and_creates_nothing(
     with pytest.raises(CommandError) as error:
         call_command("territory_import", APT_SIREN, UNKNOWN_SIREN, "999", stdout=StringIO())
 
-    assert str(error.value) == (
-        "SIREN mal formé (9 chiffres attendus), rien n'a été importé : 999"
-    )
+    assert str(error.value) == ("SIREN mal formé (9 chiffres attendus), rien n'a été importé : 999")
     assert snapshot() == before
     assert not Territory.objects.filter(siren=APT_SIREN).exists()
 
