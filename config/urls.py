@@ -32,6 +32,11 @@ urlpatterns = [
     path("", include("pmvt.ideas.urls")),
     path("", include("pmvt.community.urls")),
     path("", include("pmvt.agenda.urls")),
+    path("", include("pmvt.skills.urls")),
+    path("", include("pmvt.assets.urls")),
+    path("", include("pmvt.projects.urls")),
+    path("", include("pmvt.maison.urls")),
+    path("", include("pmvt.workshops.urls")),
     path("", include("pmvt.portal.urls")),
 ]
 

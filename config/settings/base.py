@@ -64,6 +64,11 @@ INSTALLED_APPS = [
     "pmvt.activities",
     "pmvt.investments",
     "pmvt.vouchers",
+    "pmvt.skills",
+    "pmvt.assets",
+    "pmvt.projects",
+    "pmvt.maison",
+    "pmvt.workshops",
     "pmvt.interop",
     "pmvt.demo",
 ]

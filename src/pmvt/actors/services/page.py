@@ -1,9 +1,7 @@
 """Writes on what an actor's page shows besides its details: hours, closures, photos."""
 
-import io
 import itertools
 import uuid
-import warnings
 from collections.abc import Iterable
 from datetime import date, time
 from typing import IO
@@ -14,7 +12,6 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from pmvt.accounts.models import User
 from pmvt.actors.access import access_actor_page_as_editor
@@ -23,12 +20,9 @@ from pmvt.actors.formatting import format_time
 from pmvt.actors.models import Actor, ActorPhoto, Closure, OpeningHours, Weekday
 from pmvt.actors.services.actors import ActorFieldError
 from pmvt.core.exceptions import ApplicationError
+from pmvt.core.images import InvalidImageError, clean_photo
 
-MAX_PHOTO_BYTES = 5 * 1024 * 1024
-MAX_PHOTO_SIDE = 1600
-MAX_PHOTO_PIXELS = 40_000_000  # Refuse "decompression bombs" before decoding them.
 MAX_PHOTOS = 12
-PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_CLOSURE_DAYS = 366
 
 
@@ -144,63 +138,13 @@ def actor_closure_remove(*, closure: Closure, by: User) -> None:
 # --- photos -----------------------------------------------------------------------------------
 
 
-def _photo_error(message: str) -> ActorFieldError:
-    return ActorFieldError(message, field="image", code=ActorErrorCode.INVALID_IMAGE)
-
-
-def clean_photo(upload: IO[bytes]) -> tuple[bytes, str]:
-    """Check an upload and re-encode it: (bytes, extension). EXIF and metadata are dropped.
-
-    Only JPEG, PNG and WebP up to 5 MB are accepted; the image is turned upright (EXIF
-    orientation) and shrunk to at most 1600 px on its longest side.
-    """
-    size = getattr(upload, "size", None)
-    if size is None:
-        upload.seek(0, io.SEEK_END)
-        size = upload.tell()
-    if size > MAX_PHOTO_BYTES:
-        raise _photo_error(_("La photo ne doit pas dépasser 5 Mo."))
-    upload.seek(0)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(upload)
-            image_format = image.format or ""
-            if image_format not in PHOTO_FORMATS:
-                raise _photo_error(_("Envoyez une photo au format JPEG, PNG ou WebP."))
-            if image.width * image.height > MAX_PHOTO_PIXELS:
-                raise _photo_error(
-                    _("Cette image est trop grande : 40 millions de pixels au plus.")
-                )
-            image.load()
-        except ApplicationError:
-            raise
-        except (
-            UnidentifiedImageError,
-            OSError,
-            ValueError,
-            SyntaxError,
-            Image.DecompressionBombError,
-        ):
-            raise _photo_error(
-                _("Ce fichier n'est pas une image lisible : envoyez une photo JPEG, PNG ou WebP.")
-            ) from None
-        except Image.DecompressionBombWarning:
-            raise _photo_error(
-                _("Cette image est trop grande : 40 millions de pixels au plus.")
-            ) from None
-    picture: Image.Image = ImageOps.exif_transpose(image) or image
-    picture.thumbnail((MAX_PHOTO_SIDE, MAX_PHOTO_SIDE), Image.Resampling.LANCZOS)
-    output = io.BytesIO()
-    if image_format == "JPEG":
-        if picture.mode not in ("RGB", "L"):
-            picture = picture.convert("RGB")
-        picture.save(output, "JPEG", quality=85, optimize=True)
-    elif image_format == "PNG":
-        picture.save(output, "PNG", optimize=True)
-    else:
-        picture.save(output, "WEBP", quality=85)
-    return output.getvalue(), PHOTO_FORMATS[image_format]
+def clean_actor_photo(upload: IO[bytes]) -> tuple[bytes, str]:
+    try:
+        return clean_photo(upload)
+    except InvalidImageError as error:
+        raise ActorFieldError(
+            error.message, field="image", code=ActorErrorCode.INVALID_IMAGE
+        ) from None
 
 
 @transaction.atomic
@@ -225,7 +169,7 @@ def actor_photo_add(*, actor: Actor, by: User, image: IO[bytes], alt_text: str) 
             field="image",
             code=ActorErrorCode.TOO_MANY_PHOTOS,
         )
-    data, extension = clean_photo(image)
+    data, extension = clean_actor_photo(image)
     position = (current.aggregate(top=Max("position"))["top"] or 0) + 1
     photo = ActorPhoto(actor=actor, alt_text=alt_text, position=position)
     photo.image.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(data), save=False)

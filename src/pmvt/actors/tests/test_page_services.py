@@ -11,7 +11,6 @@ from PIL import Image
 
 from pmvt.actors.models import ActorPhoto, Closure, OpeningHours
 from pmvt.actors.services.page import (
-    MAX_PHOTO_BYTES,
     actor_closure_add,
     actor_closure_remove,
     actor_opening_hours_set,
@@ -20,6 +19,7 @@ from pmvt.actors.services.page import (
 )
 from pmvt.actors.services.staff import actor_staff_add
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
+from pmvt.core.images import MAX_PHOTO_BYTES
 
 T = time.fromisoformat
 NBSP = "\u00a0"

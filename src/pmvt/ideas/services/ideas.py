@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from pmvt.accounts.models import User
-from pmvt.actors.services.page import clean_photo
 from pmvt.community.models import Theme, Visibility
 from pmvt.community.services.publishing import initial_visibility
 from pmvt.core.exceptions import ApplicationError
+from pmvt.core.images import clean_photo
 from pmvt.ideas.access import access_idea_answer, access_idea_submit
 from pmvt.ideas.errors import IdeaErrorCode
 from pmvt.ideas.models import (

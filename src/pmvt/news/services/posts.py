@@ -31,10 +31,10 @@ from django.utils.translation import gettext as _
 from pmvt.accounts.access import can_moderate_territory
 from pmvt.accounts.models import User
 from pmvt.actors.models import Actor
-from pmvt.actors.services.page import clean_photo
 from pmvt.community.models import Theme, Visibility
 from pmvt.community.services.publishing import initial_visibility
 from pmvt.core.exceptions import ApplicationError
+from pmvt.core.images import clean_photo
 from pmvt.core.markdown import render_markdown
 from pmvt.news.access import (
     access_post_delete,
