@@ -23,7 +23,7 @@ from pmvt.accounts.models import User
 from pmvt.actors.models import Actor, ActorStaff
 from pmvt.catalog.models import OfferVariant
 from pmvt.catalog.services.offers import offers_stock_changed
-from pmvt.core.email import email_on_commit
+from pmvt.core.email import email_on_commit, enqueue_with_transaction
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
 from pmvt.core.templatetags.pmvt_format import euros_text
 from pmvt.notifications.services import notify
@@ -49,6 +49,7 @@ from pmvt.orders.models import (
 from pmvt.orders.pricing import line_total, to_cents
 from pmvt.orders.services.carts import MAX_QUANTITY, check_sellable, check_stock
 from pmvt.orders.services.numbering import next_order_numbers
+from pmvt.orders.tasks import notify_orders_placed
 from pmvt.territories.models import Commune, Territory
 from pmvt.vouchers.checkout import vouchers_spend_for_order
 
@@ -391,7 +392,8 @@ def _place_orders(
         note=note,
     )
     _spend_vouchers(orders=orders, plans=plans, customer=customer, checkout=checkout)
-    _notify_new_orders(orders)
+    order_ids = [order.pk for order in orders]
+    enqueue_with_transaction(lambda: notify_orders_placed.enqueue(order_ids=order_ids))
     return orders
 
 
@@ -538,7 +540,7 @@ def seller_order_url(order: Order) -> str:
     )
 
 
-def _notify_new_orders(orders: Sequence[Order]) -> None:
+def notify_new_orders(orders: Sequence[Order]) -> None:
     """The buyer and every staff member of each seller; the staff read in one query."""
     staff: dict[int, list[User]] = {}
     for member in ActorStaff.objects.filter(
