@@ -62,7 +62,10 @@ class Asset(models.Model):
         Commune, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+"
     )
     place = models.CharField(
-        _("lieu"), max_length=255, blank=True, help_text=_("Quartier ou lieu-dit, sans adresse exacte.")
+        _("lieu"),
+        max_length=255,
+        blank=True,
+        help_text=_("Quartier ou lieu-dit, sans adresse exacte."),
     )
     capacity = models.PositiveIntegerField(_("capacité (personnes)"), null=True, blank=True)
     condition = models.CharField(
@@ -74,7 +77,9 @@ class Asset(models.Model):
     price_unit = models.CharField(
         _("par"), max_length=40, blank=True, help_text=_("Par exemple : jour, demi-journée.")
     )
-    conditions_text = models.TextField(_("précisions sur les conditions"), max_length=2000, blank=True)
+    conditions_text = models.TextField(
+        _("précisions sur les conditions"), max_length=2000, blank=True
+    )
     available_from = models.DateField(_("disponible à partir du"), null=True, blank=True)
     available_until = models.DateField(_("disponible jusqu'au"), null=True, blank=True)
     status = models.CharField(
@@ -108,11 +113,17 @@ class Asset(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "assets:detail",
+            kwargs={"territory_slug": self.territory.slug, "asset_slug": self.slug},
+        )
+
     @property
     def owner_display(self) -> str:
         """Who offers the asset, as shown to everyone: never an email or a phone number."""
         if self.by_collectivite:
-            return self.territory.name
+            return self.territory.public_name
         if self.actor_id is not None and self.actor is not None:
             return self.actor.display_name
         return self.owner.display_name or str(_("Un habitant ou une habitante du territoire"))
@@ -120,12 +131,6 @@ class Asset(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == AssetStatus.PUBLISHED
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "assets:detail",
-            kwargs={"territory_slug": self.territory.slug, "asset_slug": self.slug},
-        )
 
 
 class AssetPhoto(models.Model):

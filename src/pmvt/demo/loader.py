@@ -157,6 +157,7 @@ def _demo_steps() -> list[Callable[[Territory], None]]:
     from pmvt.demo.actors import load_actors
     from pmvt.demo.agenda import load_agenda
     from pmvt.demo.aids import load_aids
+    from pmvt.demo.assets import load_assets
     from pmvt.demo.catalog import load_catalog
     from pmvt.demo.clubs import load_club_events, load_clubs
     from pmvt.demo.community import load_community, load_community_reports
@@ -164,11 +165,15 @@ def _demo_steps() -> list[Callable[[Territory], None]]:
     from pmvt.demo.ideas import load_ideas
     from pmvt.demo.investments import load_investments
     from pmvt.demo.jobs import load_jobs
+    from pmvt.demo.maison import load_maison
     from pmvt.demo.news import load_news
     from pmvt.demo.notifications import load_notifications
     from pmvt.demo.orders import load_orders
+    from pmvt.demo.projects import load_projects
+    from pmvt.demo.skills import load_skills
     from pmvt.demo.volunteering import load_volunteering
     from pmvt.demo.vouchers import load_vouchers
+    from pmvt.demo.workshops import load_workshops
 
     steps: list[Callable[[Territory], None]] = [
         load_actors,
@@ -189,6 +194,13 @@ def _demo_steps() -> list[Callable[[Territory], None]]:
         load_activities,
         load_investments,
         load_vouchers,
+        # The Maison de création de valeur territoriale: people and assets before the projects
+        # that need them, the matching (invitations) after both, workshops last.
+        load_skills,
+        load_assets,
+        load_projects,
+        load_maison,
+        load_workshops,
     ]
     return steps
 

@@ -169,9 +169,7 @@ class Supporter(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["project", "user"], name="supporter_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["project", "user"], name="supporter_unique")]
 
     def __str__(self) -> str:
         return f"{self.user} → {self.project}"
@@ -204,14 +202,16 @@ class Need(models.Model):
     min_level = models.PositiveSmallIntegerField(
         _("niveau souhaité"), choices=SkillLevel.choices, null=True, blank=True
     )
-    hours_per_month = models.PositiveSmallIntegerField(
-        _("heures par mois"), null=True, blank=True
-    )
+    hours_per_month = models.PositiveSmallIntegerField(_("heures par mois"), null=True, blank=True)
     people = models.PositiveSmallIntegerField(_("nombre de personnes"), default=1)
     remote_ok = models.BooleanField(_("possible à distance"), default=False)
     # Where the need is; the project's first commune when empty.
     commune = models.ForeignKey(
-        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, null=True, blank=True,
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     # Asset needs.

@@ -9,6 +9,7 @@ the person accepts (their e-mail is then shared with the sender) or declines.
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -76,6 +77,18 @@ class Period(models.TextChoices):
     HOLIDAYS = "holidays", _("Vacances scolaires")
 
 
+# ISO weekday → label, for SkillProfile.days.
+WEEKDAY_LABELS = {
+    1: _("Lundi"),
+    2: _("Mardi"),
+    3: _("Mercredi"),
+    4: _("Jeudi"),
+    5: _("Vendredi"),
+    6: _("Samedi"),
+    7: _("Dimanche"),
+}
+
+
 class Visibility(models.TextChoices):
     PUBLIC = "public", _("Publique : visible de tous")
     MEMBERS = "members", _("Membres : visible des personnes connectées du territoire")
@@ -135,10 +148,30 @@ class SkillProfile(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "skills:detail",
+            kwargs={"territory_slug": self.territory.slug, "profile_id": self.pk},
+        )
+
     @property
     def display_name(self) -> str:
         # Never fall back to the e-mail address (str(user) does): contact details stay hidden.
         return self.public_name or self.user.display_name or str(_("Membre du territoire"))
+
+    @property
+    def day_labels(self) -> list[str]:
+        return [str(WEEKDAY_LABELS[d]) for d in sorted(self.days) if d in WEEKDAY_LABELS]
+
+    @property
+    def period_labels(self) -> list[str]:
+        labels = dict(Period.choices)
+        return [str(labels[p]) for p in Period.values if p in self.periods]
+
+    @property
+    def spirit_labels(self) -> list[str]:
+        labels = dict(Spirit.choices)
+        return [str(labels[s]) for s in Spirit.values if s in self.spirits]
 
 
 class ProfileSkill(models.Model):
@@ -176,9 +209,7 @@ class ContactRequest(models.Model):
     profile = models.ForeignKey(
         SkillProfile, on_delete=models.CASCADE, related_name="contact_requests"
     )
-    sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     message = models.TextField(_("message"), max_length=2000)
     status = models.CharField(
         _("état"), max_length=20, choices=ContactStatus.choices, default=ContactStatus.PENDING

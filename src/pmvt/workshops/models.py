@@ -60,7 +60,11 @@ class Workshop(models.Model):
     ends_at = models.DateTimeField(_("fin"), null=True, blank=True)
     place = models.CharField(_("lieu"), max_length=255, blank=True)
     commune = models.ForeignKey(
-        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, null=True, blank=True,
+        Commune,
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     dots_per_participant = models.PositiveSmallIntegerField(
