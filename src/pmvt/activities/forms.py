@@ -13,25 +13,12 @@ from pmvt.activities.selectors import ActivityFilters
 from pmvt.activities.services.activities import ActivityData
 from pmvt.agenda.recurrence import paris_datetime
 from pmvt.core.seats import MAX_WEEKLY_SESSIONS
+from pmvt.core.widgets import DateInput, TimeInput
 from pmvt.territories.models import Commune, Territory
 
 
 def _communes(territory: Territory) -> QuerySet[Commune]:
     return Commune.objects.filter(territory=territory).order_by("name")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%H:%M", **kwargs)
 
 
 class ActivityFilterForm(forms.Form):

@@ -11,25 +11,12 @@ from pmvt.assets.access import OfferingAs
 from pmvt.assets.models import Asset, AssetCondition, AssetKind
 from pmvt.assets.selectors import AssetFilters
 from pmvt.assets.services.assets import AssetData
+from pmvt.core.widgets import DateInput, DateTimeLocalInput
 from pmvt.territories.models import Commune, Territory
 
 
 def _communes(territory: Territory) -> QuerySet[Commune]:
     return Commune.objects.filter(territory=territory).order_by("name")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class AssetFilterForm(forms.Form):

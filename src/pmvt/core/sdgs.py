@@ -3,9 +3,11 @@
 Projects declare the goals they contribute to; the observatory will aggregate by goal.
 """
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-SDG_TITLES: dict[int, str] = {
+SDG_TITLES: dict[int, Promise] = {
     1: _("Pas de pauvreté"),
     2: _("Faim « zéro »"),
     3: _("Bonne santé et bien-être"),
@@ -25,9 +27,9 @@ SDG_TITLES: dict[int, str] = {
     17: _("Partenariats pour la réalisation des objectifs"),
 }
 
-SDG_CHOICES = [(number, title) for number, title in SDG_TITLES.items()]
+SDG_CHOICES = list(SDG_TITLES.items())
 
 
 def sdg_label(number: int) -> str:
     """'ODD 7 – Énergie propre et d'un coût abordable'."""
-    return _("ODD %(number)s – %(title)s") % {"number": number, "title": SDG_TITLES[number]}
+    return gettext("ODD %(number)s – %(title)s") % {"number": number, "title": SDG_TITLES[number]}

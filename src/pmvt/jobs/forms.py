@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pmvt.core.widgets import DateInput
 from pmvt.jobs.cv import max_cv_bytes
 from pmvt.jobs.models import Contract, JobOffer, SalaryPeriod
 from pmvt.jobs.selectors import JobFilters, commune_choices
@@ -22,13 +23,6 @@ class EurosField(forms.DecimalField):
         if isinstance(value, str):
             value = re.sub(r"[\s\u00a0\u202f€]", "", value).replace(",", ".")
         return super().to_python(value)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class JobFilterForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from pmvt.accounts.models import User
 from pmvt.assets.models import AssetKind
 from pmvt.core.sdgs import SDG_CHOICES
+from pmvt.core.widgets import DateInput
 from pmvt.investments.models import CallStatus, InvestmentCall
 from pmvt.projects.models import NeedKind, Project, ProjectStatus
 from pmvt.projects.selectors import PUBLIC_STATUSES, ProjectFilters, skill_terms_of
@@ -19,13 +20,6 @@ from pmvt.territories.models import Commune, Territory
 
 def _communes(territory: Territory) -> QuerySet[Commune]:
     return Commune.objects.filter(territory=territory).order_by("name")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ProjectFilterForm(forms.Form):

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from pmvt.core.widgets import DateInput
 from pmvt.skills.models import (
     WEEKDAY_LABELS,
     Period,
@@ -25,13 +26,6 @@ LEVEL_CHOICES = [("", "—"), *[(str(value), label) for value, label in SkillLev
 
 def communes_of(territory: Territory) -> QuerySet[Commune]:
     return Commune.objects.filter(territory=territory).order_by("name")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class TermChoiceField(forms.ModelChoiceField):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pmvt.agenda.recurrence import paris_datetime
 from pmvt.core.seats import MAX_WEEKLY_SESSIONS
+from pmvt.core.widgets import DateInput, TimeInput
 from pmvt.territories.models import Commune, Territory
 from pmvt.volunteering.models import Mission, Skill
 from pmvt.volunteering.selectors import MissionFilters
@@ -17,20 +18,6 @@ from pmvt.volunteering.services.missions import MissionData
 
 def _communes(territory: Territory) -> QuerySet[Commune]:
     return Commune.objects.filter(territory=territory).order_by("name")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%H:%M", **kwargs)
 
 
 class MissionFilterForm(forms.Form):

@@ -6,25 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pmvt.core.widgets import DateInput, DateTimeLocalInput
 from pmvt.projects.models import Project
 from pmvt.territories.models import Commune, Territory
 from pmvt.workshops.models import Action, Contribution, Theme, Workshop, WorkshopMode
 from pmvt.workshops.services.facilitation import ActionData
 from pmvt.workshops.services.workshops import WorkshopData
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class WorkshopForm(forms.Form):
@@ -44,12 +31,12 @@ class WorkshopForm(forms.Form):
     )
     mode = forms.ChoiceField(label=_("Format"), choices=WorkshopMode.choices)
     starts_at = forms.DateTimeField(
-        label=_("Début"), widget=DateTimeInput(), input_formats=["%Y-%m-%dT%H:%M"]
+        label=_("Début"), widget=DateTimeLocalInput(), input_formats=["%Y-%m-%dT%H:%M"]
     )
     ends_at = forms.DateTimeField(
         label=_("Fin"),
         required=False,
-        widget=DateTimeInput(),
+        widget=DateTimeLocalInput(),
         input_formats=["%Y-%m-%dT%H:%M"],
         help_text=_("Pour un atelier sur plusieurs jours, le dernier jour."),
     )

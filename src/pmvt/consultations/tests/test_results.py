@@ -8,12 +8,12 @@ from decimal import Decimal
 from django.utils import timezone
 
 from pmvt.accounts.models import Role
-from pmvt.consultations.charts import ROW_HEIGHT, TOP, VALUE_ROOM, WIDTH, hbar_chart
 from pmvt.consultations.export import export_responses_csv
 from pmvt.consultations.models import Consultation, QuestionKind
 from pmvt.consultations.selectors import consultation_of_territory, consultation_results
 from pmvt.consultations.services.responses import response_submit
 from pmvt.consultations.tests.conftest import full_answer, questions_of
+from pmvt.core.charts import ROW_HEIGHT, TOP, VALUE_ROOM, WIDTH, hbar_chart
 from pmvt.core.spreadsheet import safe_cell
 
 

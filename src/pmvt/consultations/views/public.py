@@ -19,7 +19,6 @@ from pmvt.consultations.access import (
     can_view_free_text,
     can_view_results,
 )
-from pmvt.consultations.charts import hbar_chart
 from pmvt.consultations.forms import answer_fields, parse_response
 from pmvt.consultations.models import Consultation, ConsultationStatus, QuestionKind
 from pmvt.consultations.selectors import (
@@ -37,6 +36,7 @@ from pmvt.consultations.services.responses import (
     response_of,
     response_submit,
 )
+from pmvt.core.charts import hbar_chart
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
 from pmvt.core.navigation import breadcrumbs, values_trail
 from pmvt.core.templatetags.pmvt_format import format_decimal_fr, percent_text

@@ -393,7 +393,11 @@ def _place_orders(
     )
     _spend_vouchers(orders=orders, plans=plans, customer=customer, checkout=checkout)
     order_ids = [order.pk for order in orders]
-    enqueue_with_transaction(lambda: notify_orders_placed.enqueue(order_ids=order_ids))
+
+    def enqueue_notifications() -> None:
+        notify_orders_placed.enqueue(order_ids=order_ids)
+
+    enqueue_with_transaction(enqueue_notifications)
     return orders
 
 

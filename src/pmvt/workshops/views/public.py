@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from pmvt.core.charts import hbar_chart
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
 from pmvt.core.markdown import render_markdown
 from pmvt.core.spreadsheet import safe_cell
@@ -23,7 +24,6 @@ from pmvt.workshops.access import (
     is_member,
     participation_refusal,
 )
-from pmvt.workshops.charts import hbar_chart
 from pmvt.workshops.forms import (
     ActionForm,
     ContributionForm,

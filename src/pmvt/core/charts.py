@@ -1,4 +1,4 @@
-"""Server-rendered horizontal SVG bar charts of a question's results.
+"""Server-rendered horizontal SVG bar charts (a consultation's results, a workshop's dots).
 
 Geometry is computed here, the template draws it (role="img", <title>, <desc>) with the same
 figures in a table beside it. Each bar has its label above it and its count and percentage in
