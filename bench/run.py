@@ -47,6 +47,8 @@ def env() -> dict[str, str]:
         "SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGH",
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"),
         "PMVT_VAR_DIR": str(ROOT / "var" / "bench"),
+        # This checkout's code, even when the virtualenv's editable install points elsewhere.
+        "PYTHONPATH": str(ROOT / "src"),
     }
 
 
