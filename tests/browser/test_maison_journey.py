@@ -122,9 +122,10 @@ def admin_log_in(page: Any, axe: Any) -> None:
     axe.check(page)
 
 
-def card(page: Any, title: str) -> Any:
-    """The card (list item) of a Maison list whose heading is `title`."""
-    return page.locator("li.maison-card").filter(
+def card(scope: Any, title: str) -> Any:
+    """The card (list item) of a Maison list, in a page or a section, whose heading is `title`."""
+    page = getattr(scope, "page", scope)  # `has` takes a locator rooted at the page.
+    return scope.locator("li.maison-card").filter(
         has=page.get_by_role("heading", name=title, exact=True)
     )
 
@@ -214,7 +215,9 @@ def test_the_maison_journey(page, admin_page, axe, demo):
     garden.get_by_role("button", name=re.compile(r"^Proposer mon aide")).click()
     expect(page.get_by_role("status")).to_contain_text("Votre proposition d'aide est envoyée")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mes invitations")
-    offers = page.locator("section", has=page.get_by_role("heading", name="Mes propositions d'aide"))
+    offers = page.locator(
+        "section", has=page.get_by_role("heading", name="Mes propositions d'aide")
+    )
     expect(card(offers, GARDEN_NEED)).to_contain_text("En attente de réponse")
     axe.check(page)
 
@@ -229,11 +232,12 @@ def test_the_maison_journey(page, admin_page, axe, demo):
     expect(admin.get_by_role("heading", level=1)).to_have_text(
         f"Suggestions pour « {ORCHARD_NEED} »"
     )
-    jean = card(admin, "Jean")
-    expect(jean.get_by_role("list", name="Pourquoi cette suggestion")).to_contain_text(
-        "2 compétences sur 2"
-    )
-    expect(jean).to_contain_text("6 h/mois disponibles")
+    jean = card(admin, "Jean Habitant")
+    why = jean.get_by_role("list", name="Pourquoi cette suggestion")
+    expect(why).to_contain_text("2 compétences sur 2")
+    expect(why).to_contain_text("6 h/mois disponibles (besoin : 4 h)")
+    expect(why).to_contain_text("à 6 km")
+    expect(why).to_contain_text("dans un esprit bénévole")
     axe.check(admin)
     jean.get_by_label("Message (facultatif)").fill(
         "Bonjour Jean, venez tailler les pommiers avec nous un samedi !"
@@ -243,7 +247,7 @@ def test_the_maison_journey(page, admin_page, axe, demo):
     axe.check(admin)
 
     # The inhabitant accepts the invitation.
-    page.get_by_role("link", name="Mes invitations").first.click()
+    page.reload()
     received = page.locator("section", has=page.get_by_role("heading", name="Invitations reçues"))
     invitation = card(received, ORCHARD_NEED)
     expect(invitation).to_contain_text(f"Le projet « {ORCHARD} » vous invite à contribuer.")
@@ -277,6 +281,8 @@ def test_the_maison_journey(page, admin_page, axe, demo):
     axe.check(page)
 
     admin.goto(f"{MAISON}biens/mes-biens/")
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Mes biens proposés")
+    axe.check(admin)
     admin.get_by_role("link", name="Demandes de réservation reçues").click()
     expect(admin.get_by_role("heading", level=1)).to_have_text("Demandes de réservation reçues")
     axe.check(admin)
@@ -296,6 +302,8 @@ def test_the_maison_journey(page, admin_page, axe, demo):
 
     # 5. A workshop through its four phases; an action becomes a project draft.
     admin.goto(f"{MAISON}ateliers/")
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Ateliers de co-construction")
+    axe.check(admin)
     admin.get_by_role("link", name="Ouvrir un atelier").click()
     axe.check(admin)
     form = admin.locator("main form")
@@ -312,7 +320,12 @@ def test_the_maison_journey(page, admin_page, axe, demo):
     axe.check(admin)
 
     page.goto(MAISON)
-    page.get_by_role("link", name="Que planter au verger ?").click()
+    upcoming = page.locator(
+        "section", has=page.get_by_role("heading", name="Ateliers de co-construction à venir")
+    )
+    expect(upcoming.get_by_role("link", name="Que planter au verger ?")).to_be_visible()
+    axe.check(page)
+    upcoming.get_by_role("link", name="Que planter au verger ?").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Que planter au verger ?")
     axe.check(page)
     page.get_by_role("button", name="Participer à l'atelier").click()
@@ -372,19 +385,26 @@ def test_the_maison_journey(page, admin_page, axe, demo):
     # The outcome is published: the workshop ends, its results link to the project draft.
     admin.goto(f"{MAISON}ateliers/")
     admin.get_by_role("link", name="Que planter au verger ?").click()
+    expect(admin.get_by_role("heading", name="Le plan d'action")).to_be_visible()
+    axe.check(admin)
     admin.get_by_role("button", name="Terminer l'atelier").click()
     expect(admin.get_by_role("status")).to_contain_text("L'atelier est terminé.")
     axe.check(admin)
     admin.get_by_role("link", name="Résultats et plan d'action").click()
+    expect(admin.get_by_role("img", name=re.compile("Gommettes reçues"))).to_be_visible()
+    axe.check(admin)
     admin.get_by_role("link", name="Greffer des Reinettes", exact=True).click()
     expect(admin).to_have_url(draft_url)
     expect(admin.get_by_role("heading", level=1)).to_have_text("Greffer des Reinettes")
+    axe.check(admin)
     admin.goto(f"{HOME}valeurs/maison/projets/mes-projets/")
     expect(admin.get_by_role("link", name="Greffer des Reinettes")).to_be_visible()
     axe.check(admin)
 
     page.goto(page.url.split("#")[0])
-    expect(page.get_by_text("Cet atelier est terminé.")).to_be_visible()
+    steps = page.get_by_role("list", name="Phases de l’atelier")
+    expect(steps.locator("[aria-current=step]")).to_have_text("Terminé")
+    axe.check(page)
     page.get_by_role("link", name="Résultats et plan d'action").click()
     expect(page.get_by_role("heading", name="Greffer des Reinettes")).to_be_visible()
     axe.check(page)

@@ -1,7 +1,7 @@
 """How a person appears on the Maison's pages: named with a link, or anonymised.
 
 A private profile (or a members-only one the viewer may not see) is used for matching but
-shown as "Une personne de Gargas — profil privé": no name, no link, no presentation. The team
+shown as "Une personne (commune : Gargas) — profil privé": no name, no link, no presentation. The team
 learns who it is only once the person accepts (or when the person offers to help). Never an
 e-mail address: a name falls back to a neutral phrase, not to the account's e-mail.
 """
@@ -55,7 +55,7 @@ def anonymous(commune: Commune | None) -> PersonShown:
         return PersonShown(anonymous=True, name=_("Une personne du territoire — profil privé"))
     return PersonShown(
         anonymous=True,
-        name=_("Une personne de %(commune)s — profil privé") % {"commune": commune.name},
+        name=_("Une personne (commune : %(commune)s) — profil privé") % {"commune": commune.name},
     )
 
 

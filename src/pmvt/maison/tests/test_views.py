@@ -81,7 +81,7 @@ def test_the_team_sees_ranked_suggestions_and_private_profiles_stay_anonymous(cl
     rows = response.context["people"]
     assert [r["shown"].name for r in rows][:3] == [
         "Claire",
-        f"Une personne de {world['room'].commune.name} — profil privé",
+        f"Une personne (commune : {world['room'].commune.name}) — profil privé",
         "Sophie",
     ]
     assert "3 compétences sur 3" in html
