@@ -6,6 +6,7 @@ text at its end, so nothing is told by colour alone. Horizontal bars, unlike the
 pmvt.orders.charts, leave room for long choice labels.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -44,7 +45,7 @@ def _short(label: str) -> str:
     return label[: LABEL_MAX_CHARS - 1].rstrip() + "…"
 
 
-def hbar_chart(rows: list[tuple[str, Decimal | int, str]]) -> HBarChart:
+def hbar_chart(rows: Sequence[tuple[str, Decimal | int, str]]) -> HBarChart:
     """rows: (label, value, value text) in display order; bar lengths scale with the value."""
     highest = max((Decimal(value) for _label, value, _text in rows), default=Decimal(0))
     plot_width = WIDTH - VALUE_ROOM
