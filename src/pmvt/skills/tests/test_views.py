@@ -42,12 +42,15 @@ def test_list_search_and_filters(client, territory, make_profile):
     assert "Personne ne correspond" in client.get(LIST, {"q": "astrophysique"}).content.decode()
 
 
-def test_list_query_count_is_constant(client, make_profile, member, django_assert_num_queries):
+def test_list_query_count_is_constant(
+    client, make_profile, member, django_assert_num_queries, django_assert_max_num_queries
+):
     client.force_login(member)
     for _n in range(2):
         make_profile(visibility=Visibility.MEMBERS)
     client.get(LIST)  # Warm the caches (session, site settings).
-    with django_assert_num_queries(11) as few:
+    # At most: with the Redis cache of the PostgreSQL run, one query fewer than with locmem.
+    with django_assert_max_num_queries(11) as few:
         client.get(LIST)
     for _n in range(5):
         make_profile(visibility=Visibility.PUBLIC, communes=[commune(member_territory(member))])
