@@ -5,7 +5,6 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from pmvt.activities.models import Activity, ActivityKind, AgeGroup
@@ -15,10 +14,7 @@ from pmvt.agenda.recurrence import paris_datetime
 from pmvt.core.seats import MAX_WEEKLY_SESSIONS
 from pmvt.core.widgets import DateInput, TimeInput
 from pmvt.territories.models import Commune, Territory
-
-
-def _communes(territory: Territory) -> QuerySet[Commune]:
-    return Commune.objects.filter(territory=territory).order_by("name")
+from pmvt.territories.selectors import commune_list
 
 
 class ActivityFilterForm(forms.Form):
@@ -43,7 +39,7 @@ class ActivityFilterForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
     def to_filters(self) -> ActivityFilters:
         if not self.is_valid():
@@ -110,7 +106,7 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
     @classmethod
     def initial_of(cls, activity: Activity) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from pmvt.actors.models import (
 from pmvt.actors.selectors import DirectoryFilters
 from pmvt.core.exceptions import ApplicationError
 from pmvt.territories.models import Commune, Territory
+from pmvt.territories.selectors import commune_list
 
 # Django translates its own month names: "janvier" in French.
 MONTH_CHOICES = list(MONTHS.items())
@@ -31,10 +32,6 @@ COORDINATE_HELP = _(
 )
 
 LONGITUDE_HELP = _("Facultatif. Par exemple 5.396 (à l'est de Greenwich).")
-
-
-def _communes(territory: Territory) -> Any:
-    return Commune.objects.filter(territory=territory).order_by("name")
 
 
 def _coordinate(label: Any, limit: int) -> forms.DecimalField:
@@ -72,7 +69,7 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
         self.fields["activite"].choices = [  # type: ignore[attr-defined]
             ("", _("Tous les secteurs")),
             *((s.code, s.label) for s in naf_sections()),
@@ -142,7 +139,7 @@ class _ActorDetailsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["latitude"].help_text = COORDINATE_HELP
         self.fields["longitude"].help_text = LONGITUDE_HELP
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
     def add_service_error(self, error: ApplicationError) -> None:
         field = getattr(error, "field", None)
@@ -438,7 +435,7 @@ class MarketForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
         self.fields["latitude"].help_text = COORDINATE_HELP
         self.fields["longitude"].help_text = LONGITUDE_HELP
 

@@ -17,15 +17,12 @@ from pmvt.agenda.services.events import EventData
 from pmvt.community.models import Theme
 from pmvt.core.exceptions import ApplicationError
 from pmvt.territories.models import Commune, Territory
+from pmvt.territories.selectors import commune_list
 
 MARKDOWN_HELP = _(
     "Mise en forme simple : une ligne vide entre deux paragraphes, **gras**, *italique*, "
     "une liste avec des tirets, un lien avec [texte](https://adresse)."
 )
-
-
-def _communes(territory: Territory) -> QuerySet[Commune]:
-    return Commune.objects.filter(territory=territory).order_by("name")
 
 
 def _themes(territory: Territory) -> QuerySet[Theme]:
@@ -65,7 +62,7 @@ class AgendaFilterForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, dates: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
         self.fields["theme"].queryset = _themes(territory)  # type: ignore[attr-defined]
         if not dates:
             del self.fields["du"], self.fields["au"]
@@ -238,7 +235,7 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.event = event
         self.fields["themes"].queryset = _themes(territory)  # type: ignore[attr-defined]
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
         actors = organiser_actors(user=user, territory=territory)
         if event is not None and event.organiser_id is not None:
             actors = (actors | Actor.objects.filter(pk=event.organiser_id)).distinct()

@@ -17,10 +17,7 @@ from pmvt.aids.selectors import PERIOD_OPEN, PERIOD_SOON, AidFilters, aid_choice
 from pmvt.community.models import Theme
 from pmvt.core.exceptions import ApplicationError
 from pmvt.territories.models import Commune, Territory
-
-
-def _communes(territory: Territory) -> QuerySet[Commune]:
-    return Commune.objects.filter(territory=territory).order_by("name")
+from pmvt.territories.selectors import commune_list
 
 
 def _themes(territory: Territory) -> QuerySet[Theme]:
@@ -225,7 +222,7 @@ class AidForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["eligible_naf_sections"].choices = _section_choices()  # type: ignore[attr-defined]
-        self.fields["eligible_communes"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["eligible_communes"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
         themes = _themes(territory)
         self.fields["themes"].queryset = themes  # type: ignore[attr-defined]
         if not themes.exists():
@@ -387,7 +384,7 @@ class SimulatorForm(forms.Form):
             ("", _("Choisissez")),
             *_section_choices(),
         ]
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
     def clean_naf(self) -> str:
         try:

@@ -4,7 +4,6 @@ from datetime import datetime
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from pmvt.assets.access import OfferingAs
@@ -13,10 +12,7 @@ from pmvt.assets.selectors import AssetFilters
 from pmvt.assets.services.assets import AssetData
 from pmvt.core.widgets import DateInput, DateTimeLocalInput
 from pmvt.territories.models import Commune, Territory
-
-
-def _communes(territory: Territory) -> QuerySet[Commune]:
-    return Commune.objects.filter(territory=territory).order_by("name")
+from pmvt.territories.selectors import commune_list
 
 
 class AssetFilterForm(forms.Form):
@@ -42,7 +38,7 @@ class AssetFilterForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
     def to_filters(self) -> AssetFilters:
         if not self.is_valid():
@@ -126,7 +122,7 @@ class AssetForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
         self.offering = {choice.key: choice for choice in offering or []}
         if offering:
             field = self.fields["offering_as"]

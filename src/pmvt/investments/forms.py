@@ -5,7 +5,6 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from pmvt.core.exceptions import ApplicationError
@@ -13,12 +12,9 @@ from pmvt.core.templatetags.pmvt_format import euros_text
 from pmvt.investments.models import CallKind, Instrument, InvestmentCall
 from pmvt.investments.selectors import PERIOD_CLOSED, PERIOD_OPEN, CallFilters
 from pmvt.territories.models import Commune, Territory
+from pmvt.territories.selectors import commune_list
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _communes(territory: Territory) -> QuerySet[Commune]:
-    return Commune.objects.filter(territory=territory).order_by("name")
 
 
 class EurosField(forms.DecimalField):
@@ -77,7 +73,7 @@ class CallFilterForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
     def to_filters(self) -> CallFilters:
         if not self.is_bound or not self.is_valid():
@@ -174,7 +170,7 @@ class CallForm(ServiceErrorsMixin, forms.Form):
                 "contact_email": call.contact_email,
             }
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
 
 class DocumentForm(ServiceErrorsMixin, forms.Form):

@@ -16,10 +16,7 @@ from pmvt.projects.models import NeedKind, Project, ProjectStatus
 from pmvt.projects.selectors import PUBLIC_STATUSES, ProjectFilters, skill_terms_of
 from pmvt.skills.models import SkillLevel, SkillTerm
 from pmvt.territories.models import Commune, Territory
-
-
-def _communes(territory: Territory) -> QuerySet[Commune]:
-    return Commune.objects.filter(territory=territory).order_by("name")
+from pmvt.territories.selectors import commune_list
 
 
 class ProjectFilterForm(forms.Form):
@@ -54,7 +51,7 @@ class ProjectFilterForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
     def to_filters(self) -> ProjectFilters:
         if not self.is_valid():
@@ -132,7 +129,7 @@ class ProjectForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, editing: bool = False, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["communes"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["communes"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
         if editing:
             self.fields["remove_image"] = forms.BooleanField(
                 label=_("Retirer l'image actuelle"), required=False
@@ -246,7 +243,7 @@ class NeedForm(forms.Form):
         if "skill_terms" in self.fields:
             self.fields["skill_terms"].queryset = skill_terms_of(territory)  # type: ignore[attr-defined]
         if "commune" in self.fields:
-            self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+            self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
         if "investment_call" in self.fields:
             self.fields["investment_call"].queryset = InvestmentCall.objects.filter(  # type: ignore[attr-defined]
                 territory=territory, status=CallStatus.PUBLISHED

@@ -19,13 +19,10 @@ from pmvt.skills.models import (
 from pmvt.skills.selectors import ProfileFilters, terms_by_category
 from pmvt.skills.services.profiles import MAX_HOURS, ProfileData
 from pmvt.territories.models import Commune, Territory
+from pmvt.territories.selectors import commune_list
 
 WEEKDAY_CHOICES = list(WEEKDAY_LABELS.items())
 LEVEL_CHOICES = [("", "—"), *[(str(value), label) for value, label in SkillLevel.choices]]
-
-
-def communes_of(territory: Territory) -> QuerySet[Commune]:
-    return Commune.objects.filter(territory=territory).order_by("name")
 
 
 class TermChoiceField(forms.ModelChoiceField):
@@ -55,7 +52,7 @@ class ProfileFilterForm(forms.Form):
     def __init__(self, *args: Any, territory: Territory, terms: QuerySet[SkillTerm], **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["competence"].queryset = terms  # type: ignore[attr-defined]
-        self.fields["commune"].queryset = communes_of(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
     def to_filters(self) -> ProfileFilters:
         if not self.is_valid():
@@ -162,7 +159,7 @@ class ProfileForm(forms.Form):
         if profile is not None and "initial" not in kwargs:
             kwargs["initial"] = _initial(profile)
         super().__init__(*args, **kwargs)
-        self.fields["communes"].queryset = communes_of(territory)  # type: ignore[attr-defined]
+        self.fields["communes"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
         self.term_fields: list[tuple[str, list[str]]] = []
         for category, group in terms_by_category(terms):
             names = []

@@ -4,20 +4,16 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from pmvt.agenda.recurrence import paris_datetime
 from pmvt.core.seats import MAX_WEEKLY_SESSIONS
 from pmvt.core.widgets import DateInput, TimeInput
 from pmvt.territories.models import Commune, Territory
+from pmvt.territories.selectors import commune_list
 from pmvt.volunteering.models import Mission, Skill
 from pmvt.volunteering.selectors import MissionFilters
 from pmvt.volunteering.services.missions import MissionData
-
-
-def _communes(territory: Territory) -> QuerySet[Commune]:
-    return Commune.objects.filter(territory=territory).order_by("name")
 
 
 class MissionFilterForm(forms.Form):
@@ -39,7 +35,7 @@ class MissionFilterForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
     def to_filters(self) -> MissionFilters:
         if not self.is_valid():
@@ -92,7 +88,7 @@ class MissionForm(forms.Form):
 
     def __init__(self, *args: Any, territory: Territory, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = _communes(territory)  # type: ignore[attr-defined]
+        self.fields["commune"].queryset = commune_list(territory=territory)  # type: ignore[attr-defined]
 
     @classmethod
     def initial_of(cls, mission: Mission) -> dict[str, Any]:
