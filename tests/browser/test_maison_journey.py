@@ -60,7 +60,7 @@ def demo(transactional_db):
 def _admin_project(territory: Any) -> None:
     from pmvt.accounts.models import User
     from pmvt.projects.models import NeedKind, ProjectStatus
-    from pmvt.projects.services.needs import need_add
+    from pmvt.projects.services.needs import NeedData, need_add
     from pmvt.projects.services.projects import project_create, project_move
     from pmvt.skills.models import SkillTerm
     from pmvt.territories.models import Commune
@@ -81,12 +81,14 @@ def _admin_project(territory: Any) -> None:
         project=project,
         by=admin,
         kind=NeedKind.SKILL,
-        title=ORCHARD_NEED,
-        skill_terms=SkillTerm.objects.filter(
-            territory__isnull=True, slug__in=["jardinage", "maraichage"]
+        data=NeedData(
+            title=ORCHARD_NEED,
+            skill_terms=SkillTerm.objects.filter(
+                territory__isnull=True, slug__in=["jardinage", "maraichage"]
+            ),
+            hours_per_month=4,
+            min_level=2,
         ),
-        hours_per_month=4,
-        min_level=2,
     )
 
 

@@ -29,7 +29,7 @@ from pmvt.projects.services.life import (
     news_publish,
     project_support,
 )
-from pmvt.projects.services.needs import need_add
+from pmvt.projects.services.needs import NeedData, need_add
 from pmvt.projects.services.projects import project_create, project_move
 from pmvt.projects.services.team import team_add
 from pmvt.skills.models import SkillTerm
@@ -300,7 +300,8 @@ def _add_need(project: Project, by: User, spec: dict[str, Any]) -> None:
     terms = _terms(project.territory, slugs)
     if spec["kind"] == NeedKind.SKILL and not terms and not spec.get("keywords"):
         spec["keywords"] = ", ".join(slug.replace("-", " ") for slug in slugs)
-    need_add(project=project, by=by, skill_terms=terms, **spec)
+    kind = spec.pop("kind")
+    need_add(project=project, by=by, kind=kind, data=NeedData(skill_terms=terms, **spec))
 
 
 def _load(

@@ -14,6 +14,7 @@ from pmvt.core.widgets import DateInput
 from pmvt.investments.models import CallStatus, InvestmentCall
 from pmvt.projects.models import NeedKind, Project, ProjectStatus
 from pmvt.projects.selectors import PUBLIC_STATUSES, ProjectFilters, skill_terms_of
+from pmvt.projects.services.needs import NeedData
 from pmvt.skills.models import SkillLevel, SkillTerm
 from pmvt.territories.models import Commune, Territory
 from pmvt.territories.selectors import commune_list
@@ -251,13 +252,13 @@ class NeedForm(forms.Form):
         if kind == NeedKind.SKILL:
             self.fields["hours_per_month"].required = True
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> NeedData:
         data = dict(self.cleaned_data)
         if "skill_terms" in data:
             data["skill_terms"] = list(data["skill_terms"])
         if data.get("people") is None and "people" in data:
             data["people"] = 0
-        return data
+        return NeedData(**data)
 
     @classmethod
     def initial_of(cls, need: Any) -> dict[str, Any]:

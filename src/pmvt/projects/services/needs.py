@@ -10,7 +10,7 @@ Fields that do not belong to the kind are cleared.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -34,13 +34,13 @@ MAX_PEOPLE = 500
 MAX_AMOUNT = Decimal("9999999999.99")
 
 
-@dataclass
-class NeedValues:
+@dataclass(frozen=True)
+class NeedData:
     """Every field a need may carry; `_clean()` keeps those of its kind."""
 
     title: str
     description: str = ""
-    skill_terms: list[SkillTerm] = field(default_factory=list)
+    skill_terms: Iterable[SkillTerm] = ()
     keywords: str = ""
     min_level: int | None = None
     hours_per_month: int | None = None
@@ -71,10 +71,14 @@ FIELDS = [
 ]
 
 
-def _clean_common(values: NeedValues, territory: Territory) -> None:
-    values.title = " ".join(str(values.title or "").split())
-    values.description = str(values.description or "").strip()
-    values.keywords = " ".join(str(values.keywords or "").split())
+def _clean_common(values: NeedData, territory: Territory) -> NeedData:
+    values = replace(
+        values,
+        title=" ".join(str(values.title or "").split()),
+        description=str(values.description or "").strip(),
+        keywords=" ".join(str(values.keywords or "").split()),
+        skill_terms=list(values.skill_terms),
+    )
     if not values.title:
         raise ProjectFieldError(_("Donnez un intitulé au besoin."), field="title")
     if len(values.title) > 200:
@@ -89,9 +93,10 @@ def _clean_common(values: NeedValues, territory: Territory) -> None:
         )
     if values.commune is not None and values.commune.territory_id != territory.pk:
         raise ProjectFieldError(_("Choisissez une commune du territoire."), field="commune")
+    return values
 
 
-def _clean_skills(values: NeedValues, territory: Territory) -> None:
+def _clean_skills(values: NeedData, territory: Territory) -> None:
     allowed = set(skill_terms_of(territory).values_list("pk", flat=True))
     if any(term.pk not in allowed for term in values.skill_terms):
         raise ProjectFieldError(
@@ -101,7 +106,7 @@ def _clean_skills(values: NeedValues, territory: Territory) -> None:
         raise ProjectFieldError(_("Choisissez un niveau de la liste."), field="min_level")
 
 
-def _clean_hours(values: NeedValues, *, required: bool) -> None:
+def _clean_hours(values: NeedData, *, required: bool) -> None:
     hours = values.hours_per_month
     if hours is None:
         if required:
@@ -116,15 +121,15 @@ def _clean_hours(values: NeedValues, *, required: bool) -> None:
         )
 
 
-def _clean_people(values: NeedValues) -> None:
+def _clean_people(values: NeedData) -> None:
     if values.people is None or not 1 <= values.people <= MAX_PEOPLE:
         raise ProjectFieldError(
             _("Indiquez le nombre de personnes recherchées, entre 1 et 500."), field="people"
         )
 
 
-def _clean(*, kind: str, values: NeedValues, territory: Territory) -> NeedValues:
-    _clean_common(values, territory)
+def _clean(*, kind: str, values: NeedData, territory: Territory) -> NeedData:
+    values = _clean_common(values, territory)
     if kind == NeedKind.SKILL:
         _clean_skills(values, territory)
         if not values.skill_terms and not values.keywords:
@@ -134,7 +139,7 @@ def _clean(*, kind: str, values: NeedValues, territory: Territory) -> NeedValues
             )
         _clean_hours(values, required=True)
         _clean_people(values)
-        return NeedValues(
+        return NeedData(
             title=values.title,
             description=values.description,
             skill_terms=values.skill_terms,
@@ -164,7 +169,7 @@ def _clean(*, kind: str, values: NeedValues, territory: Territory) -> NeedValues
             raise ProjectFieldError(
                 _("La date de fin doit suivre la date de début."), field="ends_on"
             )
-        return NeedValues(
+        return NeedData(
             title=values.title,
             description=values.description,
             asset_kind=values.asset_kind,
@@ -194,7 +199,7 @@ def _clean(*, kind: str, values: NeedValues, territory: Territory) -> NeedValues
                 _("Choisissez un appel à investissement publié par le territoire."),
                 field="investment_call",
             )
-        return NeedValues(
+        return NeedData(
             title=values.title,
             description=values.description,
             amount=amount,
@@ -204,7 +209,7 @@ def _clean(*, kind: str, values: NeedValues, territory: Territory) -> NeedValues
         _clean_people(values)
         _clean_skills(values, territory)
         _clean_hours(values, required=False)
-        return NeedValues(
+        return NeedData(
             title=values.title,
             description=values.description,
             skill_terms=values.skill_terms,
@@ -217,7 +222,7 @@ def _clean(*, kind: str, values: NeedValues, territory: Territory) -> NeedValues
     raise ProjectFieldError(_("Choisissez un type de besoin."), field="kind")
 
 
-def _search_words(values: NeedValues) -> str:
+def _search_words(values: NeedData) -> str:
     labels = " ".join(term.label for term in values.skill_terms)
     return search_text(f"{values.title} {values.description} {values.keywords} {labels}")
 
@@ -228,44 +233,12 @@ def need_add(
     project: Project,
     by: User,
     kind: str,
-    title: str,
-    description: str = "",
-    skill_terms: Iterable[SkillTerm] = (),
-    keywords: str = "",
-    min_level: int | None = None,
-    hours_per_month: int | None = None,
-    people: int = 1,
-    remote_ok: bool = False,
-    commune: Commune | None = None,
-    asset_kind: str = "",
-    starts_on: date | None = None,
-    ends_on: date | None = None,
-    amount: Decimal | None = None,
-    investment_call: InvestmentCall | None = None,
+    data: NeedData,
 ) -> Need:
     access_project_as_team(user=by, project=project)
     if project.status == ProjectStatus.DONE:
         raise ProjectStateError(_("Ce projet est réalisé : il n'a plus de besoins à publier."))
-    values = _clean(
-        kind=kind,
-        values=NeedValues(
-            title=title,
-            description=description,
-            skill_terms=list(skill_terms),
-            keywords=keywords,
-            min_level=min_level,
-            hours_per_month=hours_per_month,
-            people=people,
-            remote_ok=remote_ok,
-            commune=commune,
-            asset_kind=asset_kind,
-            starts_on=starts_on,
-            ends_on=ends_on,
-            amount=amount,
-            investment_call=investment_call,
-        ),
-        territory=project.territory,
-    )
+    values = _clean(kind=kind, values=data, territory=project.territory)
     need = Need(
         territory=project.territory,
         project=project,
@@ -283,46 +256,14 @@ def need_update(
     *,
     need: Need,
     by: User,
-    title: str,
-    description: str = "",
-    skill_terms: Iterable[SkillTerm] = (),
-    keywords: str = "",
-    min_level: int | None = None,
-    hours_per_month: int | None = None,
-    people: int = 1,
-    remote_ok: bool = False,
-    commune: Commune | None = None,
-    asset_kind: str = "",
-    starts_on: date | None = None,
-    ends_on: date | None = None,
-    amount: Decimal | None = None,
-    investment_call: InvestmentCall | None = None,
+    data: NeedData,
 ) -> Need:
     """Change an open need (its kind stays)."""
     access_project_as_team(user=by, project=need.project)
     locked = Need.objects.select_for_update().get(pk=need.pk)
     if locked.status != NeedStatus.OPEN:
         raise ProjectStateError(_("Seul un besoin ouvert peut être modifié."))
-    values = _clean(
-        kind=need.kind,
-        values=NeedValues(
-            title=title,
-            description=description,
-            skill_terms=list(skill_terms),
-            keywords=keywords,
-            min_level=min_level,
-            hours_per_month=hours_per_month,
-            people=people,
-            remote_ok=remote_ok,
-            commune=commune,
-            asset_kind=asset_kind,
-            starts_on=starts_on,
-            ends_on=ends_on,
-            amount=amount,
-            investment_call=investment_call,
-        ),
-        territory=need.territory,
-    )
+    values = _clean(kind=need.kind, values=data, territory=need.territory)
     for name in FIELDS:
         setattr(need, name, getattr(values, name))
     need.search_text = _search_words(values)

@@ -11,7 +11,13 @@ from pmvt.core.exceptions import PermissionDeniedError
 from pmvt.projects.errors import ProjectFieldError, ProjectStateError
 from pmvt.projects.models import Need, NeedKind, NeedStatus, Project, ProjectStatus
 from pmvt.projects.selectors import open_needs
-from pmvt.projects.services.needs import need_add, need_close, need_mark_met, need_update
+from pmvt.projects.services.needs import (
+    NeedData,
+    need_add,
+    need_close,
+    need_mark_met,
+    need_update,
+)
 from pmvt.projects.services.projects import project_create_draft
 from pmvt.projects.tests.conftest import commune
 from pmvt.skills.models import SkillTerm
@@ -23,7 +29,7 @@ def skill_need(project, by, term, **values):
     values.setdefault("title", "Menuisier pour l'étal du camion")
     values.setdefault("skill_terms", [term])
     values.setdefault("hours_per_month", 6)
-    return need_add(project=project, by=by, kind=NeedKind.SKILL, **values)
+    return need_add(project=project, by=by, kind=NeedKind.SKILL, data=NeedData(**values))
 
 
 def test_team_adds_a_skill_need(with_team, teammate, skill_term, territory):
@@ -57,21 +63,25 @@ def test_asset_funds_and_volunteer_needs(project, carrier, territory):
         project=project,
         by=carrier,
         kind=NeedKind.ASSET,
-        title="Un utilitaire",
-        asset_kind="vehicle",
-        starts_on=TODAY,
-        ends_on=TODAY + timedelta(days=30),
-        hours_per_month=4,  # Not of the kind: cleared.
+        data=NeedData(
+            title="Un utilitaire",
+            asset_kind="vehicle",
+            starts_on=TODAY,
+            ends_on=TODAY + timedelta(days=30),
+            hours_per_month=4,  # Not of the kind: cleared.
+        ),
     )
     funds = need_add(
         project=project,
         by=carrier,
         kind=NeedKind.FUNDS,
-        title="Achat du camion",
-        amount=Decimal("15000.50"),
+        data=NeedData(title="Achat du camion", amount=Decimal("15000.50")),
     )
     volunteers = need_add(
-        project=project, by=carrier, kind=NeedKind.VOLUNTEERS, title="Tenir l'étal", people=4
+        project=project,
+        by=carrier,
+        kind=NeedKind.VOLUNTEERS,
+        data=NeedData(title="Tenir l'étal", people=4),
     )
     assert (asset.asset_kind, asset.hours_per_month) == ("vehicle", None)
     assert funds.amount == Decimal("15000.50")
@@ -115,9 +125,7 @@ def test_keywords_alone_make_a_skill_need(project, carrier):
         project=project,
         by=carrier,
         kind=NeedKind.SKILL,
-        title="Comptable",
-        keywords="comptabilité",
-        hours_per_month=2,
+        data=NeedData(title="Comptable", keywords="comptabilité", hours_per_month=2),
     )
     assert need.keywords == "comptabilité"
 
@@ -141,7 +149,12 @@ def test_rejects_bad_asset_needs(values, field, project, carrier):
     }
     data.update(values)
     with pytest.raises(ProjectFieldError) as error:
-        need_add(project=project, by=carrier, kind=NeedKind.ASSET, title="Une salle", **data)
+        need_add(
+            project=project,
+            by=carrier,
+            kind=NeedKind.ASSET,
+            data=NeedData(title="Une salle", **data),
+        )
     assert error.value.field == field
     assert Need.objects.count() == 0
 
@@ -153,8 +166,7 @@ def test_rejects_bad_amounts(amount, project, carrier):
             project=project,
             by=carrier,
             kind=NeedKind.FUNDS,
-            title="Fonds",
-            amount=amount,
+            data=NeedData(title="Fonds", amount=amount),
         )
     assert error.value.field == "amount"
     assert Need.objects.count() == 0
@@ -173,9 +185,7 @@ def test_rejects_an_investment_call_of_another_territory_or_unpublished(
             project=project,
             by=carrier,
             kind=NeedKind.FUNDS,
-            title="Fonds",
-            amount=Decimal(100),
-            investment_call=call,
+            data=NeedData(title="Fonds", amount=Decimal(100), investment_call=call),
         )
     assert error.value.field == "investment_call"
     draft_call = InvestmentCall(territory=territory, status="draft")
@@ -184,9 +194,7 @@ def test_rejects_an_investment_call_of_another_territory_or_unpublished(
             project=project,
             by=carrier,
             kind=NeedKind.FUNDS,
-            title="Fonds",
-            amount=Decimal(100),
-            investment_call=draft_call,
+            data=NeedData(title="Fonds", amount=Decimal(100), investment_call=draft_call),
         )
     assert Need.objects.count() == 0
 
@@ -194,14 +202,19 @@ def test_rejects_an_investment_call_of_another_territory_or_unpublished(
 @pytest.mark.parametrize("people", [0, None, 501])
 def test_rejects_bad_volunteer_counts(people, project, carrier):
     with pytest.raises(ProjectFieldError) as error:
-        need_add(project=project, by=carrier, kind=NeedKind.VOLUNTEERS, title="Bras", people=people)
+        need_add(
+            project=project,
+            by=carrier,
+            kind=NeedKind.VOLUNTEERS,
+            data=NeedData(title="Bras", people=people),
+        )
     assert error.value.field == "people"
     assert Need.objects.count() == 0
 
 
 def test_rejects_an_unknown_kind(project, carrier):
     with pytest.raises(ProjectFieldError):
-        need_add(project=project, by=carrier, kind="magic", title="?")
+        need_add(project=project, by=carrier, kind="magic", data=NeedData(title="?"))
     assert Need.objects.count() == 0
 
 
@@ -215,7 +228,11 @@ def test_only_the_team_manages_needs(who, project, carrier, skill_term, request)
         with pytest.raises(PermissionDeniedError):
             act(need=need, by=user)
     with pytest.raises(PermissionDeniedError):
-        need_update(need=need, by=user, title="Autre", skill_terms=[skill_term], hours_per_month=1)
+        need_update(
+            need=need,
+            by=user,
+            data=NeedData(title="Autre", skill_terms=[skill_term], hours_per_month=1),
+        )
     need.refresh_from_db()
     assert (need.status, need.title, Need.objects.count()) == (
         NeedStatus.OPEN,
@@ -232,7 +249,11 @@ def test_admin_manages_needs(project, admin, skill_term):
 
 def test_update_close_and_mark_met(with_team, teammate, carrier, skill_term):
     need = skill_need(with_team, carrier, skill_term)
-    need_update(need=need, by=teammate, title="Menuisière", keywords="établi", hours_per_month=3)
+    need_update(
+        need=need,
+        by=teammate,
+        data=NeedData(title="Menuisière", keywords="établi", hours_per_month=3),
+    )
     need.refresh_from_db()
     assert (need.title, need.hours_per_month, list(need.skill_terms.all())) == (
         "Menuisière",
@@ -245,14 +266,20 @@ def test_update_close_and_mark_met(with_team, teammate, carrier, skill_term):
     with pytest.raises(ProjectStateError):
         need_mark_met(need=need, by=teammate)
     with pytest.raises(ProjectStateError):
-        need_update(need=need, by=teammate, title="X", keywords="y", hours_per_month=1)
+        need_update(
+            need=need, by=teammate, data=NeedData(title="X", keywords="y", hours_per_month=1)
+        )
     assert Need.objects.get().title == "Menuisière"
 
 
 def test_update_with_bad_input_changes_nothing(project, carrier, skill_term):
     need = skill_need(project, carrier, skill_term)
     with pytest.raises(ProjectFieldError):
-        need_update(need=need, by=carrier, title="Menuisier", skill_terms=[], hours_per_month=3)
+        need_update(
+            need=need,
+            by=carrier,
+            data=NeedData(title="Menuisier", skill_terms=[], hours_per_month=3),
+        )
     need.refresh_from_db()
     assert (need.hours_per_month, list(need.skill_terms.all())) == (6, [skill_term])
 
@@ -261,7 +288,12 @@ def test_no_new_need_on_a_finished_project(project, carrier):
     Project.objects.filter(pk=project.pk).update(status=ProjectStatus.DONE)
     project.refresh_from_db()
     with pytest.raises(ProjectStateError):
-        need_add(project=project, by=carrier, kind=NeedKind.VOLUNTEERS, title="Bras", people=2)
+        need_add(
+            project=project,
+            by=carrier,
+            kind=NeedKind.VOLUNTEERS,
+            data=NeedData(title="Bras", people=2),
+        )
     assert Need.objects.count() == 0
 
 

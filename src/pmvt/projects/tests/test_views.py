@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from pmvt.projects.models import Need, NeedKind, Project, ProjectStatus
 from pmvt.projects.services.life import news_publish, project_support
-from pmvt.projects.services.needs import need_add
+from pmvt.projects.services.needs import NeedData, need_add
 from pmvt.projects.services.projects import project_create_draft
 from pmvt.projects.tests.conftest import LIST, T, commune, fresh, url
 
@@ -39,7 +39,9 @@ def test_list_filters(client, territory, carrier, make_project):
         sdgs=[12],
         communes=[commune(territory, "04045")],
     )
-    need_add(project=cafe, by=carrier, kind=NeedKind.VOLUNTEERS, title="Bras", people=2)
+    need_add(
+        project=cafe, by=carrier, kind=NeedKind.VOLUNTEERS, data=NeedData(title="Bras", people=2)
+    )
     Project.objects.filter(pk=grocery.pk).update(status=ProjectStatus.RUNNING)
 
     def titles(query: str) -> list[str]:
@@ -61,9 +63,7 @@ def test_detail_shows_the_project_without_emails(client, with_team, carrier, mem
         project=with_team,
         by=carrier,
         kind=NeedKind.SKILL,
-        title="Menuisier",
-        skill_terms=[skill_term],
-        hours_per_month=4,
+        data=NeedData(title="Menuisier", skill_terms=[skill_term], hours_per_month=4),
     )
     project_support(project=with_team, user=member)
     news_publish(project=with_team, by=carrier, title="Bonne nouvelle", body="Le **camion** roule.")

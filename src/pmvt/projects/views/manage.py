@@ -274,7 +274,7 @@ def need_create(
     form = NeedForm(request.POST or None, territory=project.territory, kind=kind)
     if request.method == "POST" and form.is_valid():
         try:
-            need_add(project=project, by=request.user, kind=kind, **form.values())  # type: ignore[arg-type]
+            need_add(project=project, by=request.user, kind=kind, data=form.values())  # type: ignore[arg-type]
         except PermissionDeniedError:
             raise
         except ApplicationError as error:
@@ -315,7 +315,7 @@ def need_edit(
         form = NeedForm(request.POST, territory=project.territory, kind=need.kind)
         if form.is_valid():
             try:
-                need_update(need=need, by=request.user, **form.values())  # type: ignore[arg-type]
+                need_update(need=need, by=request.user, data=form.values())  # type: ignore[arg-type]
             except PermissionDeniedError:
                 raise
             except ApplicationError as error:
