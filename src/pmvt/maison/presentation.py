@@ -8,7 +8,7 @@ e-mail address: a name falls back to a neutral phrase, not to the account's e-ma
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from pmvt.accounts.access import AnyUser
@@ -27,14 +27,6 @@ class PersonShown:
     presentation: str = ""
 
 
-def safe_reverse(name: str, **kwargs: object) -> str:
-    """The address, or "" while the page's area is not built yet."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return ""
-
-
 def person_name(user: User | None, profile: SkillProfile | None = None) -> str:
     """The name shown for a person: their public name, never their e-mail address."""
     if profile is not None and profile.public_name:
@@ -45,8 +37,9 @@ def person_name(user: User | None, profile: SkillProfile | None = None) -> str:
 
 
 def profile_url(profile: SkillProfile) -> str:
-    return safe_reverse(
-        "skills:detail", territory_slug=profile.territory.slug, profile_id=profile.pk
+    return reverse(
+        "skills:detail",
+        kwargs={"territory_slug": profile.territory.slug, "profile_id": profile.pk},
     )
 
 

@@ -26,7 +26,6 @@ from pmvt.maison.access import (
 )
 from pmvt.maison.models import Direction, Invitation, InvitationStatus
 from pmvt.maison.presentation import (
-    safe_reverse,
     show_invited_person,
     show_profile,
 )
@@ -65,13 +64,13 @@ def _trail(territory: Territory, *steps: tuple[str, str]) -> list[tuple[str, str
 def _links(territory: Territory) -> dict[str, str]:
     slug = territory.slug
     return {
-        "my_profile": safe_reverse("skills:my_profile", territory_slug=slug),
-        "skills": safe_reverse("skills:list", territory_slug=slug),
-        "asset_create": safe_reverse("assets:create", territory_slug=slug),
-        "assets": safe_reverse("assets:list", territory_slug=slug),
-        "project_create": safe_reverse("projects:create", territory_slug=slug),
-        "projects": safe_reverse("projects:list", territory_slug=slug),
-        "workshops": safe_reverse("workshops:list", territory_slug=slug),
+        "my_profile": reverse("skills:my_profile", kwargs={"territory_slug": slug}),
+        "skills": reverse("skills:list", kwargs={"territory_slug": slug}),
+        "asset_create": reverse("assets:create", kwargs={"territory_slug": slug}),
+        "assets": reverse("assets:list", kwargs={"territory_slug": slug}),
+        "project_create": reverse("projects:create", kwargs={"territory_slug": slug}),
+        "projects": reverse("projects:list", kwargs={"territory_slug": slug}),
+        "workshops": reverse("workshops:list", kwargs={"territory_slug": slug}),
         "for_me": reverse("maison:for_me", kwargs={"territory_slug": slug}),
         "invitations": reverse("maison:invitations", kwargs={"territory_slug": slug}),
     }
@@ -162,8 +161,9 @@ def need_suggestions(request: HttpRequest, territory_slug: str, need_id: int) ->
             "territory": territory,
             "current_door": "values",
             "need": need,
-            "project_url": safe_reverse(
-                "projects:detail", territory_slug=territory.slug, project_slug=need.project.slug
+            "project_url": reverse(
+                "projects:detail",
+                kwargs={"territory_slug": territory.slug, "project_slug": need.project.slug},
             ),
             "people": _people_rows(request, people),
             "assets": assets,
