@@ -23,6 +23,14 @@ def values_trail(territory: Territory) -> tuple[str, str]:
     )
 
 
+def maison_trail(territory: Territory) -> tuple[str, str]:
+    """The breadcrumb step of the Maison de création de valeur, shared by its areas."""
+    return (
+        _("Maison de création de valeur"),
+        reverse("maison:home", kwargs={"territory_slug": territory.slug}),
+    )
+
+
 def market_trail(territory: Territory) -> tuple[str, str]:
     """The breadcrumb step of the Place des marchés door, shared by all its areas."""
     return (

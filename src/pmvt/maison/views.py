@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
-from pmvt.core.navigation import breadcrumbs, values_trail
+from pmvt.core.navigation import breadcrumbs, maison_trail, values_trail
 from pmvt.core.requests import AuthenticatedRequest
 from pmvt.maison import matching, selectors
 from pmvt.maison.access import (
@@ -50,15 +50,8 @@ FOR_YOU_ON_HOME = 3
 SUGGESTIONS = 10
 
 
-def home_trail(territory: Territory) -> tuple[str, str]:
-    return (
-        _("Maison de création de valeur"),
-        reverse("maison:home", kwargs={"territory_slug": territory.slug}),
-    )
-
-
 def _trail(territory: Territory, *steps: tuple[str, str]) -> list[tuple[str, str]]:
-    return breadcrumbs(territory, values_trail(territory), home_trail(territory), *steps)
+    return breadcrumbs(territory, values_trail(territory), maison_trail(territory), *steps)
 
 
 def _links(territory: Territory) -> dict[str, str]:

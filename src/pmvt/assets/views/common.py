@@ -1,17 +1,16 @@
 """What the assets' views share: the breadcrumb trail, error reporting, finding an asset."""
 
-from contextlib import suppress
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from pmvt.assets.access import can_view_asset
 from pmvt.assets.models import Asset
 from pmvt.assets.selectors import asset_of_territory
 from pmvt.core.exceptions import ApplicationError
-from pmvt.core.navigation import breadcrumbs, values_trail
+from pmvt.core.navigation import breadcrumbs, maison_trail, values_trail
 from pmvt.territories.models import Territory
 
 DOOR = "values"
@@ -23,16 +22,13 @@ def list_url(territory: Territory) -> str:
 
 def trail(territory: Territory, *items: tuple[str, str]) -> list[tuple[str, str]]:
     """Accueil › Valeurs territoriales › Maison › Biens à partager › …"""
-    head = [values_trail(territory)]
-    with suppress(NoReverseMatch):  # The Maison's landing page is built by its own app.
-        head.append(
-            (
-                _("Maison de création de valeur"),
-                reverse("maison:home", kwargs={"territory_slug": territory.slug}),
-            )
-        )
-    head.append((_("Biens à partager"), list_url(territory)))
-    return breadcrumbs(territory, *head, *items)
+    return breadcrumbs(
+        territory,
+        values_trail(territory),
+        maison_trail(territory),
+        (_("Biens à partager"), list_url(territory)),
+        *items,
+    )
 
 
 def report(form: Any, error: ApplicationError) -> None:

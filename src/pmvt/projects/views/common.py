@@ -4,37 +4,29 @@ service's error on a form."""
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from pmvt.core.exceptions import ApplicationError
-from pmvt.core.navigation import breadcrumbs, values_trail
+from pmvt.core.navigation import breadcrumbs, maison_trail, values_trail
 from pmvt.projects.access import can_view_project
 from pmvt.projects.models import Project
 from pmvt.projects.selectors import project_of_territory
 from pmvt.territories.models import Territory
 
 
-def maison_trail(territory: Territory) -> list[tuple[str, str]]:
-    """Valeurs territoriales › Maison › Projets collectifs."""
-    trail = [values_trail(territory)]
-    try:
-        home = reverse("maison:home", kwargs={"territory_slug": territory.slug})
-    except NoReverseMatch:  # The Maison's landing page is optional for this app.
-        home = ""
-    if home:
-        trail.append((_("Maison de création de valeur"), home))
-    trail.append(
+def crumbs(territory: Territory, *items: tuple[str, str]) -> list[tuple[str, str]]:
+    """Accueil › Valeurs territoriales › Maison › Projets collectifs › …"""
+    return breadcrumbs(
+        territory,
+        values_trail(territory),
+        maison_trail(territory),
         (
             _("Projets collectifs"),
             reverse("projects:list", kwargs={"territory_slug": territory.slug}),
-        )
+        ),
+        *items,
     )
-    return trail
-
-
-def crumbs(territory: Territory, *items: tuple[str, str]) -> list[tuple[str, str]]:
-    return breadcrumbs(territory, *maison_trail(territory), *items)
 
 
 def project_crumbs(project: Project, *items: tuple[str, str]) -> list[tuple[str, str]]:

@@ -2,21 +2,12 @@
 
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from pmvt.core.exceptions import ApplicationError
-from pmvt.core.navigation import breadcrumbs, values_trail
+from pmvt.core.navigation import breadcrumbs, maison_trail, values_trail
 from pmvt.territories.models import Territory
-
-
-def maison_trail(territory: Territory) -> list[tuple[str, str]]:
-    """The Maison step, once its landing page exists (pmvt.maison)."""
-    try:
-        url = reverse("maison:home", kwargs={"territory_slug": territory.slug})
-    except NoReverseMatch:
-        return []
-    return [(_("Maison de création de valeur"), url)]
 
 
 def list_trail(territory: Territory) -> tuple[str, str]:
@@ -28,7 +19,7 @@ def list_trail(territory: Territory) -> tuple[str, str]:
 
 def skills_breadcrumbs(territory: Territory, *items: tuple[str, str]) -> list[tuple[str, str]]:
     """Accueil › Valeurs territoriales › Maison › … › this page."""
-    return breadcrumbs(territory, values_trail(territory), *maison_trail(territory), *items)
+    return breadcrumbs(territory, values_trail(territory), maison_trail(territory), *items)
 
 
 def report(form: Any, error: ApplicationError) -> None:

@@ -3,26 +3,18 @@
 from typing import Any, cast
 
 from django.http import Http404, HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from pmvt.accounts.models import User
 from pmvt.core.exceptions import ApplicationError
-from pmvt.core.navigation import breadcrumbs, values_trail
+from pmvt.core.navigation import breadcrumbs, maison_trail, values_trail
 from pmvt.territories.middleware import require_territory
 from pmvt.territories.models import Territory
 from pmvt.workshops.access import can_view_workshop
 from pmvt.workshops.errors import WorkshopFieldError
 from pmvt.workshops.models import Workshop
 from pmvt.workshops.selectors import workshop_of_territory
-
-
-def maison_trail(territory: Territory) -> list[tuple[str, str]]:
-    try:
-        url = reverse("maison:home", kwargs={"territory_slug": territory.slug})
-    except NoReverseMatch:  # The Maison's landing is not wired yet.
-        return []
-    return [(_("Maison de création de valeur"), url)]
 
 
 def list_trail(territory: Territory) -> tuple[str, str]:
@@ -34,7 +26,7 @@ def list_trail(territory: Territory) -> tuple[str, str]:
 
 def trail(territory: Territory, *items: tuple[str, str]) -> list[tuple[str, str]]:
     return breadcrumbs(
-        territory, values_trail(territory), *maison_trail(territory), list_trail(territory), *items
+        territory, values_trail(territory), maison_trail(territory), list_trail(territory), *items
     )
 
 
