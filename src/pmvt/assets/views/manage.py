@@ -41,6 +41,7 @@ from pmvt.assets.services.assets import (
 )
 from pmvt.assets.views.common import DOOR, report, trail
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
+from pmvt.core.feedback import run_and_flash
 from pmvt.core.requests import AuthenticatedRequest
 from pmvt.territories.middleware import require_territory
 from pmvt.territories.models import Territory
@@ -196,14 +197,11 @@ def manage(request: AuthenticatedRequest, territory_slug: str, asset_slug: str) 
 def publish(request: AuthenticatedRequest, territory_slug: str, asset_slug: str) -> HttpResponse:
     territory = require_territory(request)
     asset = _managed(request, territory, asset_slug)
-    try:
-        asset_publish(asset=asset, by=request.user)
-    except PermissionDeniedError:
-        raise
-    except ApplicationError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Le bien est publié : les membres peuvent le réserver."))
+    run_and_flash(
+        request,
+        lambda: asset_publish(asset=asset, by=request.user),
+        _("Le bien est publié : les membres peuvent le réserver."),
+    )
     return redirect(_manage_url(asset))
 
 
@@ -212,17 +210,11 @@ def publish(request: AuthenticatedRequest, territory_slug: str, asset_slug: str)
 def withdraw(request: AuthenticatedRequest, territory_slug: str, asset_slug: str) -> HttpResponse:
     territory = require_territory(request)
     asset = _managed(request, territory, asset_slug)
-    try:
-        asset_withdraw(asset=asset, by=request.user)
-    except PermissionDeniedError:
-        raise
-    except ApplicationError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(
-            request,
-            _("Le bien est retiré : il n'apparaît plus dans la liste. Ses réservations restent."),
-        )
+    run_and_flash(
+        request,
+        lambda: asset_withdraw(asset=asset, by=request.user),
+        _("Le bien est retiré : il n'apparaît plus dans la liste. Ses réservations restent."),
+    )
     return redirect(_manage_url(asset))
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from pmvt.accounts.access import can_administer_territory
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
+from pmvt.core.feedback import run_and_flash
 from pmvt.core.requests import AuthenticatedRequest
 from pmvt.projects.models import Project
 from pmvt.territories.middleware import require_territory
@@ -149,18 +150,6 @@ PHASE_MESSAGES = {
 }
 
 
-def _run(request: HttpRequest, call, success: str) -> None:
-    try:
-        call()
-    except PermissionDeniedError:
-        raise
-    except ApplicationError as error:
-        messages.error(request, str(error.message))
-    else:
-        if success:
-            messages.success(request, success)
-
-
 @require_POST
 def phase_next(request: HttpRequest, territory_slug: str, workshop_slug: str) -> HttpResponse:
     workshop = _facilitated(request, workshop_slug)
@@ -204,7 +193,7 @@ def theme_add(request: HttpRequest, territory_slug: str, workshop_slug: str) -> 
     if not form.is_valid():
         messages.error(request, _("Donnez un nom au thème (150 caractères au plus)."))
     else:
-        _run(
+        run_and_flash(
             request,
             lambda: theme_create(
                 workshop=workshop, by=me(request), title=form.cleaned_data["title"]
@@ -231,7 +220,7 @@ def theme_edit(
     if not form.is_valid():
         messages.error(request, _("Donnez un nom au thème (150 caractères au plus)."))
     else:
-        _run(
+        run_and_flash(
             request,
             lambda: theme_rename(theme=theme, by=me(request), title=form.cleaned_data["title"]),
             _("Le thème est renommé."),
@@ -245,7 +234,7 @@ def theme_remove(
 ) -> HttpResponse:
     workshop = _facilitated(request, workshop_slug)
     theme = _theme(workshop, theme_id)
-    _run(
+    run_and_flash(
         request,
         lambda: theme_delete(theme=theme, by=me(request)),
         _("Le thème est supprimé ; ses contributions sont à classer de nouveau."),
@@ -287,7 +276,7 @@ def suggestion_accept(
 ) -> HttpResponse:
     workshop = _facilitated(request, workshop_slug)
     suggestion = _suggestion(workshop, suggestion_id)
-    _run(
+    run_and_flash(
         request,
         lambda: suggestion_apply(suggestion=suggestion, by=me(request)),
         _("La suggestion est retenue : la contribution est classée."),
@@ -301,7 +290,7 @@ def suggestion_reject(
 ) -> HttpResponse:
     workshop = _facilitated(request, workshop_slug)
     suggestion = _suggestion(workshop, suggestion_id)
-    _run(
+    run_and_flash(
         request,
         lambda: suggestion_dismiss(suggestion=suggestion, by=me(request)),
         _("La suggestion est écartée."),
@@ -387,7 +376,7 @@ def action_remove(
 ) -> HttpResponse:
     workshop = _facilitated(request, workshop_slug)
     action = _action(workshop, action_id)
-    _run(
+    run_and_flash(
         request,
         lambda: action_delete(action=action, by=me(request)),
         _("L'action est retirée du plan."),
@@ -402,7 +391,7 @@ def action_reorder(
     workshop = _facilitated(request, workshop_slug)
     action = _action(workshop, action_id)
     up = request.POST.get("sens") != "bas"
-    _run(
+    run_and_flash(
         request,
         lambda: action_move(action=action, by=me(request), up=up),
         _("L'ordre des actions est modifié."),
