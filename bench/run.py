@@ -3,7 +3,9 @@ locust from another process, and write bench/results/<date>.json and <date>.md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/pmvt_bench),
 BENCH_USERS (8), BENCH_SECONDS (30 per scenario), BENCH_ACTORS/OFFERS/ORDERS (500/100000/50000),
-BENCH_WORKERS (gunicorn workers, default 2 × cores + 1), BENCH_SCENARIOS (a subset, by name).
+BENCH_WORKERS (gunicorn workers, default 2 × cores + 1), BENCH_SCENARIOS (a subset, by name),
+BENCH_WARMUP (unmeasured seconds before each scenario, 5), BENCH_PREPARE=0 (skip migrate,
+collectstatic and generation: reuse the last run's database).
 """
 
 import csv
@@ -23,6 +25,9 @@ PORT = int(os.environ.get("BENCH_PORT", "8100"))
 HOST = f"http://127.0.0.1:{PORT}"
 USERS = int(os.environ.get("BENCH_USERS", "8"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
+# Each scenario first runs unmeasured for this long: the workers' first requests (imports,
+# templates, URL resolver, connections) are start-up costs, not the page's.
+WARMUP = int(os.environ.get("BENCH_WARMUP", "5"))
 ALL_SCENARIOS = ["healthz", "catalog", "search", "actor", "cart_add", "checkout"]
 # BENCH_SCENARIOS="healthz checkout" runs a subset (healthz stays the floor of the checks).
 SCENARIOS = os.environ.get("BENCH_SCENARIOS", " ".join(ALL_SCENARIOS)).split()
@@ -34,6 +39,7 @@ CLASS_OF = {
     "cart_add": "CartAdd",
     "checkout": "Checkout",
 }
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 2) + 1)))
 TARGETS_P95_MS = {"catalog": 50, "search": 50, "checkout": 150}
 
 
@@ -106,15 +112,16 @@ def prepare_database() -> None:
 
 
 def start_server() -> subprocess.Popen:
-    workers = os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 2) + 1))
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi"],
         cwd=ROOT,
         env={
             **env(),
             "GUNICORN_BIND": f"127.0.0.1:{PORT}",
-            "GUNICORN_WORKERS": workers,
+            "GUNICORN_WORKERS": str(WORKERS),
             "GUNICORN_ACCESSLOG": "",
+            # Steady state: no worker recycled (and started cold) in the middle of a scenario.
+            "GUNICORN_MAX_REQUESTS": "0",
         },
     )
     for _ in range(60):
@@ -128,7 +135,7 @@ def start_server() -> subprocess.Popen:
     raise SystemExit("gunicorn did not answer /healthz")
 
 
-def run_scenario(name: str) -> dict:
+def run_scenario(name: str, seconds: int = SECONDS) -> dict:
     prefix = RESULTS / f".locust-{name}"
     subprocess.run(
         [
@@ -141,7 +148,7 @@ def run_scenario(name: str) -> dict:
             "-r",
             str(USERS),
             "-t",
-            f"{SECONDS}s",
+            f"{seconds}s",
             "--host",
             HOST,
             "--csv",
@@ -175,12 +182,15 @@ def run_scenario(name: str) -> dict:
 
 def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    prepare_database()
+    if os.environ.get("BENCH_PREPARE", "1") != "0":  # 0: reuse the database of the last run
+        prepare_database()
     server = start_server()
     try:
         figures = {}
         for name in SCENARIOS:
-            print(f"scenario {name}: {USERS} clients, {SECONDS} s…", flush=True)
+            print(f"scenario {name}: {USERS} clients, {WARMUP} s warm-up, {SECONDS} s…", flush=True)
+            if WARMUP:
+                run_scenario(name, WARMUP)
             figures[name] = run_scenario(name)
             print("  ", figures[name], flush=True)
     finally:
@@ -199,7 +209,13 @@ def main() -> None:
     result = {
         "date": stamp,
         "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
-        "load": {"clients": USERS, "seconds_per_scenario": SECONDS, "tool": "locust (headless)"},
+        "load": {
+            "clients": USERS,
+            "seconds_per_scenario": SECONDS,
+            "warmup_seconds": WARMUP,
+            "gunicorn_workers": WORKERS,
+            "tool": "locust (headless, FastHttpUser)",
+        },
         "data": {
             k: os.environ.get(f"BENCH_{k.upper()}", d)
             for k, d in (("actors", "500"), ("offers", "100000"), ("orders", "50000"))
@@ -211,7 +227,8 @@ def main() -> None:
     lines = [
         f"# Benchmark {stamp}",
         "",
-        f"{USERS} concurrent clients, {SECONDS} s per scenario, gunicorn on PostgreSQL.",
+        f"{USERS} concurrent clients, {SECONDS} s per scenario after {WARMUP} s of warm-up, "
+        f"gunicorn ({WORKERS} workers) on PostgreSQL.",
         "",
         "| scenario | requests | failures | req/s | p50 ms | p95 ms | p99 ms |",
         "|---|---|---|---|---|---|---|",
