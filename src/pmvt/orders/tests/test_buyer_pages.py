@@ -331,3 +331,49 @@ def test_a_past_slot_is_not_offered(buyer_client, in_cart, slot, seller):
 
     assert page.context["form"].fields[f"fulfilment_{seller.pk}"].choices == []
     assert "ne propose pour l'instant aucun créneau" in page.content.decode()
+
+
+def test_buying_as_a_professional_through_the_page(
+    buyer_client, buyer, make_seller, make_variant, make_slot, fill_cart
+):
+    restaurant = make_seller("Le Bistrot d'Apt", owner=buyer)
+    farm = make_seller("Ferme des Claparèdes", sells_to_professionals=True)
+    eggs = make_variant(farm, "Œufs plein air", label="douzaine", price="4.20", pro_price="3.60")
+    farm_slot = make_slot(farm)
+    fill_cart(buyer, (eggs, 2))
+    page = buyer_client.get(CHECKOUT)
+    assert "buyer_actor" in page.context["form"].fields
+
+    response = buyer_client.post(
+        CHECKOUT,
+        checkout_data(
+            page, **{f"fulfilment_{farm.pk}": f"slot:{farm_slot.pk}", "buyer_actor": restaurant.pk}
+        ),
+    )
+
+    assert response.status_code == 302
+    order = Order.objects.get(buyer=buyer)
+    assert (order.buyer_actor, order.total) == (restaurant, Decimal("7.20"))
+
+
+def test_buying_for_an_actor_one_does_not_work_for_is_refused(
+    buyer_client, buyer, make_seller, make_variant, make_slot, fill_cart
+):
+    make_seller("Le Bistrot d'Apt", owner=buyer)
+    stranger = make_seller("Le Grand Hôtel")
+    farm = make_seller("Ferme des Claparèdes", sells_to_professionals=True)
+    eggs = make_variant(farm, "Œufs plein air", label="douzaine", price="4.20", pro_price="3.60")
+    farm_slot = make_slot(farm)
+    fill_cart(buyer, (eggs, 2))
+    page = buyer_client.get(CHECKOUT)
+
+    response = buyer_client.post(
+        CHECKOUT,
+        checkout_data(
+            page, **{f"fulfilment_{farm.pk}": f"slot:{farm_slot.pk}", "buyer_actor": stranger.pk}
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "buyer_actor" in response.context["form"].errors
+    assert Order.objects.count() == 0

@@ -193,3 +193,20 @@ def test_the_checkout_form_refuses_more_than_the_balance(
     assert response.status_code == 200
     assert "Votre solde utilisable ici est de 30,00" in response.content.decode()
     assert spendable_balance(user=buyer, actor=seller) == D("30.00")
+
+
+def test_a_refused_submission_without_vouchers_shows_the_voucher_field_again(
+    client, holding, basket, buyer, seller, slot
+):
+    """A submission without a voucher amount skips the balances; the page shown again has them."""
+    client.force_login(buyer)
+    page = client.get(CHECKOUT)
+    key = page.context["form"].initial["idempotency_key"]
+
+    response = client.post(CHECKOUT, {"idempotency_key": key, "payment_method": "on_pickup"})
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors[f"fulfilment_{seller.pk}"] == ["Choisissez comment recevoir cette commande."]
+    assert [name for _option, name in form.voucher_fields] == [f"vouchers_{seller.pk}"]
+    assert f'name="vouchers_{seller.pk}"' in response.content.decode()

@@ -1,17 +1,20 @@
 """Buyer pages: cart, checkout, my orders, receipts, a seller's terms of sale."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pmvt.accounts.access import membership_of
+from pmvt.accounts.models import User
 from pmvt.actors.access import actors_of_user
-from pmvt.actors.models import ActorStatus
+from pmvt.actors.models import Actor, ActorStatus
 from pmvt.catalog.models import OfferVariant
 from pmvt.core.exceptions import ApplicationError
 from pmvt.core.navigation import breadcrumbs
@@ -21,6 +24,7 @@ from pmvt.orders.forms import CartAddForm, CartQuantityForm, CheckoutForm
 from pmvt.orders.models import Order, OrderStatus
 from pmvt.orders.receipts import receipt_context, receipt_pdf
 from pmvt.orders.selectors import (
+    SellerOptions,
     buyer_order_list,
     cart_summary,
     checkout_for_key,
@@ -160,29 +164,13 @@ def checkout(request: HttpRequest, territory_slug: str) -> HttpResponse:
         )
         return redirect(_cart_url(territory))
     options = seller_options(sellers=[g.seller for g in summary.groups], territory=territory)
-    buyer_actors = [
-        a
-        for a in actors_of_user(user=buyer, territory=territory)
-        if a.status == ActorStatus.VERIFIED
-    ]
-    # Initial values only show on an unbound form: a submission (bound form) needs neither.
-    posted = bool(request.POST)
-    membership = None if posted else membership_of(user=buyer, territory=territory)
-    form = CheckoutForm(
-        request.POST or None,
-        territory=territory,
-        options=options,
-        buyer_actors=buyer_actors,
-        voucher_balances=spendable_balances(
-            user=buyer, actors=[o.seller for o in options.values()]
-        ),
-        initial={
-            "idempotency_key": "" if posted else new_idempotency_key(),
-            "customer_phone": buyer.phone,
-            "delivery_commune": membership.commune if membership else None,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    # A submission that buys neither as a professional nor with vouchers needs neither the
+    # buyer's actors nor their balances: they are read when used, or when the page shows.
+    extras = not posted or _uses_extras(request.POST)
+    form = _checkout_form(request, buyer, territory, options, extras=extras)
+    refused = ""
+    if posted and form.is_valid():
         try:
             orders = checkout_place(
                 cart=visitor_cart,
@@ -196,7 +184,7 @@ def checkout(request: HttpRequest, territory_slug: str) -> HttpResponse:
                 vouchers=form.chosen_vouchers(),
             )
         except ApplicationError as error:
-            form.add_error(None, str(error.message))
+            refused = str(error.message)
         else:
             if not orders:
                 messages.error(request, _("Cette commande est déjà en cours d'enregistrement."))
@@ -206,6 +194,12 @@ def checkout(request: HttpRequest, territory_slug: str) -> HttpResponse:
                 territory_slug=territory.slug,
                 checkout_id=orders[0].checkout_id,
             )
+    if posted and not extras:
+        # Shown again: with the fields this submission did not need.
+        form = _checkout_form(request, buyer, territory, options, extras=True)
+        form.is_valid()
+    if refused:
+        form.add_error(None, refused)
     return render(
         request,
         "orders/checkout.html",
@@ -221,6 +215,49 @@ def checkout(request: HttpRequest, territory_slug: str) -> HttpResponse:
             ),
         },
     )
+
+
+def _uses_extras(data: QueryDict) -> bool:
+    """Does this submission buy as a professional or pay with vouchers?"""
+    if data.get("buyer_actor"):
+        return True
+    return any(key.startswith("vouchers_") and data.get(key, "").strip() for key in data)
+
+
+def _checkout_form(
+    request: HttpRequest,
+    buyer: User,
+    territory: Territory,
+    options: dict[int, SellerOptions],
+    *,
+    extras: bool,
+) -> CheckoutForm:
+    """The checkout form; `extras`: with the buyer's actors and voucher balances."""
+    buyer_actors: list[Actor] = []
+    balances: dict[int, Decimal] = {}
+    if extras:
+        buyer_actors = [
+            a
+            for a in actors_of_user(user=buyer, territory=territory)
+            if a.status == ActorStatus.VERIFIED
+        ]
+        balances = spendable_balances(user=buyer, actors=[o.seller for o in options.values()])
+    # Initial values only show on an unbound form: a submission (bound form) needs neither.
+    posted = bool(request.POST)
+    membership = None if posted else membership_of(user=buyer, territory=territory)
+    form = CheckoutForm(
+        request.POST or None,
+        territory=territory,
+        options=options,
+        buyer_actors=buyer_actors,
+        voucher_balances=balances,
+        initial={
+            "idempotency_key": "" if posted else new_idempotency_key(),
+            "customer_phone": buyer.phone,
+            "delivery_commune": membership.commune if membership else None,
+        },
+    )
+    return form
 
 
 def checkout_done(
