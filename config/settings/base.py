@@ -219,6 +219,9 @@ PMVT_SITE_URL = os.environ.get("PMVT_SITE_URL", "").rstrip("/")
 # Lifetime of the public catalog's cached facet counts and pages (pmvt.catalog.cache); a safety
 # net only, changes invalidate at once. 0 turns the cache off.
 PMVT_CATALOG_CACHE_SECONDS = int(os.environ.get("PMVT_CATALOG_CACHE_SECONDS", "900"))
+# The same for the sellers' standing delivery options read at checkout
+# (pmvt.orders.logistics_cache).
+PMVT_LOGISTICS_CACHE_SECONDS = int(os.environ.get("PMVT_LOGISTICS_CACHE_SECONDS", "3600"))
 
 # Map tiles: a tile server URL template (empty: markers on a plain background, no third party).
 PMVT_MAP_TILE_URL = os.environ.get(

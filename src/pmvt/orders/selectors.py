@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from pmvt.accounts.models import User
 from pmvt.actors.models import Actor
 from pmvt.core.exceptions import ApplicationError
+from pmvt.orders.logistics_cache import standing_options
 from pmvt.orders.models import (
     ZERO,
     Cart,
@@ -161,7 +162,8 @@ class SellerOptions:
 def seller_options(
     *, sellers: Iterable[Actor], territory: Territory, now: datetime | None = None
 ) -> dict[int, SellerOptions]:
-    """A fixed number of queries, whatever the number of sellers."""
+    """A fixed number of queries, whatever the number of sellers: the live slots, and the
+    standing options (delivery, points, rounds, transfer) from their cache."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     sellers = list(sellers)
@@ -174,41 +176,22 @@ def seller_options(
     for slot in slots:
         if slot.remaining > 0:
             options[slot.actor_id].slots.append(slot)
-    deliveries = DeliverySettings.objects.filter(actor_id__in=ids, enabled=True).prefetch_related(
-        "communes"
-    )
-    for settings in deliveries:
-        option = options[settings.actor_id]
-        option.delivery = settings
-        option.delivery_dates = delivery_dates(weekdays=settings.weekdays, today=today)
-        option.delivery_commune_names = sorted(c.name for c in settings.communes.all())
-    points = (
-        PickupPoint.objects.filter(territory=territory, is_active=True, sellers__in=ids)
-        .select_related("commune")
-        .prefetch_related(Prefetch("sellers", queryset=Actor.objects.filter(pk__in=ids)))
-        .distinct()
-    )
-    for point in points:
-        for seller in point.sellers.all():
-            options[seller.pk].pickup_points.append(point)
-    rounds = (
-        DeliveryRound.objects.filter(territory=territory, is_active=True, sellers__in=ids)
-        .prefetch_related(
-            "communes", Prefetch("sellers", queryset=Actor.objects.filter(pk__in=ids))
-        )
-        .distinct()
-    )
-    for delivery_round in rounds:
-        option_round = RoundOption(
-            delivery_round=delivery_round,
-            next_date=round_next_date(delivery_round=delivery_round, today=today),
-            commune_names=sorted(c.name for c in delivery_round.communes.all()),
-        )
-        for seller in delivery_round.sellers.all():
-            options[seller.pk].rounds.append(option_round)
-    transfer = SellerPaymentSettings.objects.filter(actor_id__in=ids, bank_transfer_enabled=True)
-    for actor_id in transfer.values_list("actor_id", flat=True):
-        options[actor_id].accepts_transfer = True
+    for seller_id, standing in standing_options(territory=territory, seller_ids=ids).items():
+        option = options[seller_id]
+        if standing.delivery is not None:
+            option.delivery = standing.delivery
+            option.delivery_dates = delivery_dates(weekdays=standing.delivery.weekdays, today=today)
+            option.delivery_commune_names = standing.delivery_commune_names
+        option.pickup_points = standing.pickup_points
+        option.rounds = [
+            RoundOption(
+                delivery_round=delivery_round,
+                next_date=round_next_date(delivery_round=delivery_round, today=today),
+                commune_names=names,
+            )
+            for delivery_round, names in standing.rounds
+        ]
+        option.accepts_transfer = standing.accepts_transfer
     return options
 
 

@@ -43,6 +43,9 @@ class Territory(models.Model):
     # Bumped (after commit) whenever the public catalog changes: part of every catalog cache
     # key, read for free with the territory every request loads. See pmvt.catalog.cache.
     catalog_version = models.PositiveBigIntegerField(default=0, editable=False)
+    # The same for the sellers' delivery settings, pickup points, rounds and bank transfer: see
+    # pmvt.orders.logistics_cache.
+    logistics_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     # Settings a territory admin edits in the back office.
     display_name = models.CharField(
