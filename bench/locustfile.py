@@ -46,6 +46,10 @@ class Base(FastHttpUser):
     def cookie(self, name: str) -> str:
         return next((c.value or "" for c in self.client.cookiejar if c.name == name), "")
 
+    def forget_cookie(self, name: str) -> None:
+        for c in [c for c in self.client.cookiejar if c.name == name]:
+            self.client.cookiejar.clear(c.domain, c.path, c.name)
+
 
 class Healthz(Base):
     @task
@@ -110,6 +114,9 @@ class LoggedIn(Base):
             name=name,
             allow_redirects=False,
         )
+        # A browser follows the redirect, and that page shows (and so drops) the "added to
+        # your cart" message: without it, the messages cookie would grow with every add.
+        self.forget_cookie("messages")
 
 
 class CartAdd(LoggedIn):

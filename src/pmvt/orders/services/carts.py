@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -115,21 +115,34 @@ def cart_add(*, cart: Cart, variant: OfferVariant, quantity: int, fresh: bool = 
         variant = _fresh_variant(variant.pk)
     check_sellable(variant=variant, territory=cart.territory)
     _lock(cart)
-    line = CartLine.objects.filter(cart=cart, variant=variant).first()
-    total = quantity + (line.quantity if line else 0)
-    if total > MAX_QUANTITY:
+    line = _add_units(cart=cart, variant=variant, quantity=quantity)
+    # Checked after the write, on the line's new total: a refusal rolls the write back.
+    if line.quantity > MAX_QUANTITY:
         raise ApplicationError(
             _("Vous ne pouvez pas commander plus de %(max)s « %(item)s ».")
             % {"max": MAX_QUANTITY, "item": variant_display(variant)},
             code=OrderErrorCode.INVALID_QUANTITY,
         )
-    check_stock(variant=variant, quantity=total)
-    if line is None:
-        line = CartLine.objects.create(cart=cart, variant=variant, quantity=total)
-    else:
-        line.quantity = total
-        line.save(update_fields=["quantity"])
+    check_stock(variant=variant, quantity=line.quantity)
     return line
+
+
+def _add_units(*, cart: Cart, variant: OfferVariant, quantity: int) -> CartLine:
+    """The cart's line of this variant with `quantity` more units: one statement, whether the
+    line exists or not (INSERT … ON CONFLICT, on PostgreSQL and SQLite alike)."""
+    table = connection.ops.quote_name(CartLine._meta.db_table)
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (cart_id, variant_id, quantity, added_at)"  # noqa: S608 — our table
+            " VALUES (%s, %s, %s, %s)"
+            " ON CONFLICT (cart_id, variant_id)"
+            f" DO UPDATE SET quantity = {table}.quantity + excluded.quantity"
+            " RETURNING id, quantity",
+            [cart.pk, variant.pk, quantity, connection.ops.adapt_datetimefield_value(now)],
+        )
+        line_id, total = cursor.fetchone()
+    return CartLine(pk=line_id, cart=cart, variant=variant, quantity=total)
 
 
 @transaction.atomic

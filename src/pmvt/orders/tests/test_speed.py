@@ -23,9 +23,10 @@ CHECKOUT = f"{MARKET}commande/"
 
 # Territory, session and user (3), the variant with its offer and seller (1), the visitor's
 # cart (1), BEGIN (a savepoint in tests), the cart's lock that also touches updated_at (1),
-# the line (1), its write (1), COMMIT (a release in tests). Was 12 before the cart's lock and
-# its updated_at became one UPDATE and the view's variant was no longer read twice.
-ADD_QUERIES = 10
+# the line's upsert (1: INSERT … ON CONFLICT adds the units whether the line exists or not),
+# COMMIT (a release in tests). Was 12 before the cart's lock and its updated_at became one
+# UPDATE and the view's variant was no longer read twice, 10 before the upsert.
+ADD_QUERIES = 9
 # Territory, session and user (3), cart (1) and its lines (1), the sellers' options (5: slots,
 # home delivery, pickup points, rounds, bank transfer), buyer's actors (1), membership (1),
 # the header's counters (1), the communes of the form (1).
