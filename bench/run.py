@@ -3,7 +3,7 @@ locust from another process, and write bench/results/<date>.json and <date>.md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/pmvt_bench),
 BENCH_USERS (8), BENCH_SECONDS (30 per scenario), BENCH_ACTORS/OFFERS/ORDERS (500/100000/50000),
-BENCH_WORKERS (gunicorn workers, default 2 × cores + 1), BENCH_SCENARIOS (a subset, by name),
+BENCH_WORKERS (gunicorn workers, default as in production: one per core, at least 2), BENCH_SCENARIOS (a subset, by name),
 BENCH_WARMUP (unmeasured seconds before each scenario, 5), BENCH_PREPARE=0 (skip migrate,
 collectstatic and generation: reuse the last run's database).
 """
@@ -39,7 +39,8 @@ CLASS_OF = {
     "cart_add": "CartAdd",
     "checkout": "Checkout",
 }
-WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 2) + 1)))
+# As config/gunicorn.conf.py does by default: one worker per processor, at least two.
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(max(2, os.cpu_count() or 2))))
 TARGETS_P95_MS = {"catalog": 50, "search": 50, "checkout": 150}
 
 
