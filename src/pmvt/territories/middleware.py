@@ -71,8 +71,10 @@ class TerritoryScopeMiddleware:
                 with scopes_disabled():
                     return self.get_response(request)
             return self.get_response(request)
-        territory = Territory.objects.filter(slug=match["slug"], is_active=True).first()
-        if territory is None:
+        try:
+            # get(), not first(): the slug is unique, and no ORDER BY to build at every request.
+            territory = Territory.objects.get(slug=match["slug"], is_active=True)
+        except Territory.DoesNotExist:
             return render(request, "404.html", status=404)
         request.territory = territory  # type: ignore[attr-defined]
         with scope(territory=territory):
