@@ -222,6 +222,9 @@ PMVT_CATALOG_CACHE_SECONDS = int(os.environ.get("PMVT_CATALOG_CACHE_SECONDS", "9
 # The same for the sellers' standing delivery options read at checkout
 # (pmvt.orders.logistics_cache).
 PMVT_LOGISTICS_CACHE_SECONDS = int(os.environ.get("PMVT_LOGISTICS_CACHE_SECONDS", "3600"))
+# The territory row each request resolves (pmvt.territories.cache); changes are written back at
+# once. 0 turns the cache off.
+PMVT_TERRITORY_CACHE_SECONDS = int(os.environ.get("PMVT_TERRITORY_CACHE_SECONDS", "300"))
 
 # Map tiles: a tile server URL template (empty: markers on a plain background, no third party).
 PMVT_MAP_TILE_URL = os.environ.get(

@@ -16,6 +16,7 @@ PMVT_MAP_TILE_URL = ""  # No network in tests.
 # turns the cache on to prove its invalidation.
 PMVT_CATALOG_CACHE_SECONDS = 0
 PMVT_LOGISTICS_CACHE_SECONDS = 0
+PMVT_TERRITORY_CACHE_SECONDS = 0
 if not DATABASE_URL:
     # A file-less database keeps `make test` self-contained.
     DATABASES["default"]["NAME"] = ":memory:"

@@ -18,10 +18,9 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import F
 from django.utils import timezone, translation
 
+from pmvt.territories.cache import versions_bump
 from pmvt.territories.models import Territory
 
 T = TypeVar("T")
@@ -29,14 +28,7 @@ T = TypeVar("T")
 
 def catalog_changed(*, territory_ids: Iterable[int]) -> None:
     """Invalidate the catalog caches of these territories once the transaction commits."""
-    ids = sorted(set(territory_ids))
-    if not ids:
-        return
-    transaction.on_commit(
-        lambda: Territory.objects.filter(pk__in=ids).update(
-            catalog_version=F("catalog_version") + 1
-        )
-    )
+    versions_bump(territory_ids=territory_ids, field="catalog_version")
 
 
 def catalog_cache_key(territory: Territory, kind: str, *parts: object) -> str:

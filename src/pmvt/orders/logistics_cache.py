@@ -17,12 +17,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from pmvt.actors.models import Actor
 from pmvt.orders.models import DeliveryRound, DeliverySettings, PickupPoint, SellerPaymentSettings
+from pmvt.territories.cache import versions_bump
 from pmvt.territories.models import Commune, Territory
 
 
@@ -56,13 +56,7 @@ def standing_options(
 
 def logistics_changed(*, territory_ids: Iterable[int]) -> None:
     """Invalidate these territories' cached options once the transaction commits."""
-    ids = sorted(set(territory_ids))
-    if ids:
-        transaction.on_commit(
-            lambda: Territory.objects.filter(pk__in=ids).update(
-                logistics_version=F("logistics_version") + 1
-            )
-        )
+    versions_bump(territory_ids=territory_ids, field="logistics_version")
 
 
 def _key(territory: Territory, seller_id: int) -> str:

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_scopes import scope, scopes_disabled
 
+from pmvt.territories.cache import territory_for_slug
 from pmvt.territories.models import Territory, TerritoryDomain
 
 LAST_TERRITORY_COOKIE = "pmvt_territoire"
@@ -71,10 +72,8 @@ class TerritoryScopeMiddleware:
                 with scopes_disabled():
                     return self.get_response(request)
             return self.get_response(request)
-        try:
-            # get(), not first(): the slug is unique, and no ORDER BY to build at every request.
-            territory = Territory.objects.get(slug=match["slug"], is_active=True)
-        except Territory.DoesNotExist:
+        territory = territory_for_slug(match["slug"])
+        if territory is None:
             return render(request, "404.html", status=404)
         request.territory = territory  # type: ignore[attr-defined]
         with scope(territory=territory):
