@@ -16,6 +16,7 @@ from django_scopes import scopes_disabled
 
 from pmvt.accounts.models import Membership, Role, User
 from pmvt.accounts.services.memberships import membership_join, membership_set_role
+from pmvt.catalog.cache import catalog_forget_local_pages
 from pmvt.territories.models import Commune, Territory
 from pmvt.territories.services.territories import territory_import
 
@@ -41,6 +42,7 @@ def _static_root(tmp_path_factory: pytest.TempPathFactory):
 def _empty_cache() -> None:
     """Start every test with an empty cache (host mapping, allauth rate limits, TOTP codes)."""
     cache.clear()
+    catalog_forget_local_pages()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ tests turn it on and let the on-commit invalidation run.
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -111,3 +112,16 @@ def test_each_visitor_gets_their_own_csrf_token_in_the_cached_page(seller, make_
         {"variant_id": variant_id, "quantity": "1", "csrfmiddlewaretoken": bob_token},
     )
     assert response.status_code == 302  # Accepted: the cached page's form works for Bob.
+
+
+def test_a_page_also_lives_in_the_workers_memory(client, seller, make_offer):
+    """The shared cache can lose it (eviction, restart): the worker's copy still serves it."""
+    make_offer(seller, "Pain de seigle")
+    first = client.get(CATALOG)
+    cache.clear()
+
+    with CaptureQueriesContext(connection) as ctx:
+        second = client.get(CATALOG)
+
+    assert card_titles(second) == card_titles(first) == ["Pain de seigle"]
+    assert _catalog_queries(ctx.captured_queries) == []
