@@ -112,6 +112,15 @@ def prepare_database() -> None:
     (RESULTS / "fixture.json").write_text(fixture.strip().splitlines()[-1])
 
 
+def settle() -> None:
+    """Start each scenario from a settled database: the previous one's churn (carts, stock,
+    slots, orders) vacuumed and checkpointed now, not by autovacuum during the next one."""
+    url = env()["DATABASE_URL"]
+    tables = "orders_cart, orders_cartline, orders_pickupslot, catalog_offervariant, orders_order"
+    subprocess.run(["psql", url, "-qc", f"VACUUM ANALYZE {tables}"], check=True)
+    subprocess.run(["psql", url, "-qc", "CHECKPOINT"], check=True)
+
+
 def start_server() -> subprocess.Popen:
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi"],
@@ -190,6 +199,7 @@ def main() -> None:
         figures = {}
         for name in SCENARIOS:
             print(f"scenario {name}: {USERS} clients, {WARMUP} s warm-up, {SECONDS} s…", flush=True)
+            settle()
             if WARMUP:
                 run_scenario(name, WARMUP)
             figures[name] = run_scenario(name)
