@@ -223,8 +223,11 @@ PMVT_CATALOG_CACHE_SECONDS = int(os.environ.get("PMVT_CATALOG_CACHE_SECONDS", "9
 # (pmvt.orders.logistics_cache).
 PMVT_LOGISTICS_CACHE_SECONDS = int(os.environ.get("PMVT_LOGISTICS_CACHE_SECONDS", "3600"))
 # The territory row each request resolves (pmvt.territories.cache); changes are written back at
-# once. 0 turns the cache off.
-PMVT_TERRITORY_CACHE_SECONDS = int(os.environ.get("PMVT_TERRITORY_CACHE_SECONDS", "300"))
+# once. Only with Redis: the versions in that row must be the same for every process, and
+# without Redis each process has its own cache. 0 turns the cache off.
+PMVT_TERRITORY_CACHE_SECONDS = int(
+    os.environ.get("PMVT_TERRITORY_CACHE_SECONDS", "300" if REDIS_URL else "0")
+)
 
 # Map tiles: a tile server URL template (empty: markers on a plain background, no third party).
 PMVT_MAP_TILE_URL = os.environ.get(

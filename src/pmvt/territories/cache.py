@@ -10,8 +10,9 @@ the fresh row back once it is committed:
 - a writer, after commit, reads the row again and *sets* it (model saves through a signal,
   the version bumps through `versions_bump`).
 
-The lifetime is a safety net only. 0 turns the cache off (the test settings do, except for the
-tests of this module, since tests never commit).
+The lifetime is a safety net only. 0 turns the cache off: the default without Redis, where each
+process would keep its own copy and miss the others' changes; the test settings do too, except
+for the tests of this module, since tests never commit.
 """
 
 from collections.abc import Iterable

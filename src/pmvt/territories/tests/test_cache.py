@@ -25,6 +25,12 @@ def _cache_on(settings):
     cache.clear()
 
 
+def cached(slug: str) -> Territory:
+    territory = territory_for_slug(slug)
+    assert territory is not None
+    return territory
+
+
 def territory_queries(ctx) -> list[str]:
     return [q["sql"] for q in ctx.captured_queries if 'FROM "territories_territory"' in q["sql"]]
 
@@ -46,19 +52,19 @@ def test_changed_settings_show_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         territory_update_settings(by=admin, territory=territory, values={"display_name": "Luberon"})
 
-    assert territory_for_slug(territory.slug).display_name == "Luberon"
+    assert cached(territory.slug).display_name == "Luberon"
     assert "Luberon" in client.get(HOME).content.decode()
 
 
 def test_a_catalog_change_gives_requests_the_new_version(
     territory, django_capture_on_commit_callbacks
 ):
-    before = territory_for_slug(territory.slug).catalog_version
+    before = cached(territory.slug).catalog_version
 
     with django_capture_on_commit_callbacks(execute=True):
         catalog_changed(territory_ids=[territory.pk])
 
-    assert territory_for_slug(territory.slug).catalog_version == before + 1
+    assert cached(territory.slug).catalog_version == before + 1
 
 
 def test_a_deactivated_territory_is_gone_at_once(
@@ -81,7 +87,7 @@ def test_a_reader_never_overwrites_a_fresher_row(territory, django_capture_on_co
 
     cache.add(f"territory:{territory.slug}", stale, 300)  # What the slow reader does.
 
-    assert territory_for_slug(territory.slug).catalog_version == stale.catalog_version + 1
+    assert cached(territory.slug).catalog_version == stale.catalog_version + 1
 
 
 def test_an_unknown_slug_is_not_found(client, territory):
