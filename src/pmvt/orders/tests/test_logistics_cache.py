@@ -37,7 +37,8 @@ def options_now(territory, *sellers):
     return seller_options(sellers=sellers, territory=Territory.objects.get(pk=territory.pk))
 
 
-def test_a_second_read_takes_only_the_live_slots_from_the_database(territory, seller, commune):
+def deliver_to_apt(seller, commune) -> None:
+    """The seller delivers to Apt on Mondays and Thursdays, for 4 €."""
     delivery_settings_update(
         actor=seller,
         by=owner_of(seller),
@@ -46,6 +47,10 @@ def test_a_second_read_takes_only_the_live_slots_from_the_database(territory, se
         fee=Decimal("4.00"),
         weekdays=[MONDAY, THURSDAY],
     )
+
+
+def test_a_second_read_takes_only_the_live_slots_from_the_database(territory, seller, commune):
+    deliver_to_apt(seller, commune)
     first = options_now(territory, seller)[seller.pk]
     fresh_territory = Territory.objects.get(pk=territory.pk)
 
@@ -64,14 +69,7 @@ def test_changed_delivery_settings_show_at_once(
     assert options_now(territory, seller)[seller.pk].delivery is None
 
     with django_capture_on_commit_callbacks(execute=True):
-        delivery_settings_update(
-            actor=seller,
-            by=owner_of(seller),
-            enabled=True,
-            communes=[commune("84003")],
-            fee=Decimal("4.00"),
-            weekdays=[MONDAY],
-        )
+        deliver_to_apt(seller, commune)
 
     delivery = options_now(territory, seller)[seller.pk].delivery
     assert delivery is not None and delivery.fee == Decimal("4.00")
