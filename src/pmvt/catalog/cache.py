@@ -13,6 +13,7 @@ The cached HTML holds a placeholder where each visitor's CSRF token goes.
 """
 
 import hashlib
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -52,18 +53,21 @@ def catalog_cache_key(territory: Territory, kind: str, *parts: object) -> str:
 
 # Pages (HTML strings, immutable) are also kept in each worker's memory in front of Redis: the
 # same few pages come back all day, and the key's version makes a stale copy unreachable.
+# A lock, for gunicorn's threaded workers (GUNICORN_THREADS > 1).
 _LOCAL_PAGES: OrderedDict[str, tuple[float, str]] = OrderedDict()
 _LOCAL_PAGES_MAX = 256
+_LOCAL_LOCK = threading.Lock()
 
 
 def catalog_cache_get(key: str) -> Any:
     """The value cached under this key, or None (always None when the cache is off)."""
     if not settings.PMVT_CATALOG_CACHE_SECONDS:
         return None
-    local = _LOCAL_PAGES.get(key)
-    if local is not None and local[0] > time.monotonic():
-        _LOCAL_PAGES.move_to_end(key)
-        return local[1]
+    with _LOCAL_LOCK:
+        local = _LOCAL_PAGES.get(key)
+        if local is not None and local[0] > time.monotonic():
+            _LOCAL_PAGES.move_to_end(key)
+            return local[1]
     value = cache.get(key)
     if isinstance(value, str):
         _remember(key, value)
@@ -81,14 +85,16 @@ def catalog_cache_set(key: str, value: Any) -> None:
 
 def catalog_forget_local_pages() -> None:
     """Empty this process's copy (the tests start each from an empty cache)."""
-    _LOCAL_PAGES.clear()
+    with _LOCAL_LOCK:
+        _LOCAL_PAGES.clear()
 
 
 def _remember(key: str, page: str) -> None:
-    _LOCAL_PAGES[key] = (time.monotonic() + settings.PMVT_CATALOG_CACHE_SECONDS, page)
-    _LOCAL_PAGES.move_to_end(key)
-    while len(_LOCAL_PAGES) > _LOCAL_PAGES_MAX:
-        _LOCAL_PAGES.popitem(last=False)
+    with _LOCAL_LOCK:
+        _LOCAL_PAGES[key] = (time.monotonic() + settings.PMVT_CATALOG_CACHE_SECONDS, page)
+        _LOCAL_PAGES.move_to_end(key)
+        while len(_LOCAL_PAGES) > _LOCAL_PAGES_MAX:
+            _LOCAL_PAGES.popitem(last=False)
 
 
 def catalog_cached(key: str, compute: Callable[[], T]) -> T:

@@ -26,6 +26,10 @@ from django.db.models.signals import post_delete, post_save
 
 from pmvt.territories.models import Territory
 
+# Kept in place of a territory that was deactivated or deleted: a reader that read the row
+# before the change finds the key taken, so its `add` cannot bring the territory back.
+GONE = "gone"
+
 
 def _key(slug: str) -> str:
     return f"territory:{slug}"
@@ -37,6 +41,8 @@ def territory_for_slug(slug: str) -> Territory | None:
     if not seconds:
         return _read(slug)
     territory = cache.get(_key(slug))
+    if territory == GONE:
+        return None
     if territory is None:
         territory = _read(slug)
         if territory is not None:
@@ -50,10 +56,7 @@ def territories_refresh(*, territory_ids: Iterable[int]) -> None:
     if not seconds:
         return
     for territory in Territory.objects.filter(pk__in=sorted(set(territory_ids))):
-        if territory.is_active:
-            cache.set(_key(territory.slug), territory, seconds)
-        else:
-            cache.delete(_key(territory.slug))
+        cache.set(_key(territory.slug), territory if territory.is_active else GONE, seconds)
 
 
 def versions_bump(*, territory_ids: Iterable[int], field: str) -> None:
@@ -83,7 +86,9 @@ def _saved(sender: Any, instance: Territory, **kwargs: Any) -> None:
 
 
 def _deleted(sender: Any, instance: Territory, **kwargs: Any) -> None:
-    transaction.on_commit(lambda: cache.delete(_key(instance.slug)))
+    seconds = settings.PMVT_TERRITORY_CACHE_SECONDS
+    if seconds:
+        transaction.on_commit(lambda: cache.set(_key(instance.slug), GONE, seconds))
 
 
 def connect_signals() -> None:

@@ -245,7 +245,7 @@ def _checkout_form(
     # Initial values only show on an unbound form: a submission (bound form) needs neither.
     posted = bool(request.POST)
     membership = None if posted else membership_of(user=buyer, territory=territory)
-    form = CheckoutForm(
+    return CheckoutForm(
         request.POST or None,
         territory=territory,
         options=options,
@@ -257,7 +257,6 @@ def _checkout_form(
             "delivery_commune": membership.commune if membership else None,
         },
     )
-    return form
 
 
 def checkout_done(

@@ -93,3 +93,16 @@ def test_a_reader_never_overwrites_a_fresher_row(territory, django_capture_on_co
 def test_an_unknown_slug_is_not_found(client, territory):
     assert territory_for_slug("nulle-part") is None
     assert client.get("/t/nulle-part/").status_code == 404
+
+
+def test_a_reader_cannot_bring_back_a_deactivated_territory(
+    territory, django_capture_on_commit_callbacks
+):
+    stale = Territory.objects.get(pk=territory.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        territory.is_active = False
+        territory.save(update_fields=["is_active"])
+
+    cache.add(f"territory:{territory.slug}", stale, 300)  # A reader that read it before.
+
+    assert territory_for_slug(territory.slug) is None
