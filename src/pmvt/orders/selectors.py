@@ -30,7 +30,12 @@ from pmvt.orders.models import (
     SellerPaymentSettings,
 )
 from pmvt.orders.pricing import line_total
-from pmvt.orders.services.carts import check_sellable, check_stock, variant_display
+from pmvt.orders.services.carts import (
+    check_sellable,
+    check_stock,
+    sellable_fields,
+    variant_display,
+)
 from pmvt.orders.services.checkout import DELIVERY_HORIZON_DAYS, delivery_dates, round_next_date
 from pmvt.territories.models import Territory
 
@@ -77,7 +82,11 @@ def cart_summary(*, cart: Cart | None) -> CartSummary:
     if cart is None:
         return CartSummary(groups=[], total=ZERO, item_count=0)
     territory = cart.territory
-    lines = CartLine.objects.filter(cart=cart).select_related("variant__offer__actor")
+    lines = (
+        CartLine.objects.filter(cart=cart)
+        .select_related("variant__offer__actor")
+        .only("cart_id", "quantity", "variant_id", *sellable_fields("variant__"))
+    )
     groups: dict[int, CartGroup] = {}
     for line in lines:
         variant = line.variant

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -80,8 +81,40 @@ def _lock(cart: Cart) -> None:
     cart.updated_at = now
 
 
+# What a cart reads of a variant, its offer and its seller to add it, show it or sell it
+# (check_sellable, check_stock, variant_display, the seller's name and link): not the offer's
+# description nor the seller's whole page.
+SELLABLE_FIELDS = (
+    "territory_id",
+    "label",
+    "price",
+    "stock_tracked",
+    "stock",
+    "is_active",
+    "offer__territory_id",
+    "offer__name",
+    "offer__slug",
+    "offer__is_active",
+    "offer__actor__territory_id",
+    "offer__actor__status",
+    "offer__actor__slug",
+    "offer__actor__trade_name",
+    "offer__actor__legal_name",
+)
+
+
+def sellable_fields(prefix: str = "") -> list[str]:
+    """SELLABLE_FIELDS as seen from a model that points at the variant (`prefix`)."""
+    return [prefix + name for name in SELLABLE_FIELDS]
+
+
+def sellable_variants() -> QuerySet[OfferVariant]:
+    """Variants read with what `cart_add(..., fresh=True)` needs, and nothing more."""
+    return OfferVariant.objects.select_related("offer__actor").only(*SELLABLE_FIELDS)
+
+
 def _fresh_variant(variant_id: int) -> OfferVariant:
-    return OfferVariant.objects.select_related("offer__actor").get(pk=variant_id)
+    return sellable_variants().get(pk=variant_id)
 
 
 @transaction.atomic
@@ -103,7 +136,6 @@ def cart_for_session(*, territory: Territory, session_key: str) -> Cart:
     return Cart.objects.create(territory=territory, session_key=session_key)
 
 
-@transaction.atomic
 def cart_add(*, cart: Cart, variant: OfferVariant, quantity: int, fresh: bool = False) -> CartLine:
     """Add units of a variant, on top of those already in the cart.
 
@@ -114,35 +146,131 @@ def cart_add(*, cart: Cart, variant: OfferVariant, quantity: int, fresh: bool = 
     if not fresh:
         variant = _fresh_variant(variant.pk)
     check_sellable(variant=variant, territory=cart.territory)
-    _lock(cart)
-    line = _add_units(cart=cart, variant=variant, quantity=quantity)
-    # Checked after the write, on the line's new total: a refusal rolls the write back.
-    if line.quantity > MAX_QUANTITY:
+    line = _add_or_refuse(
+        territory=cart.territory, owner=("id", cart.pk), variant=variant, quantity=quantity
+    )
+    assert line is not None  # The cart exists: it was given.
+    line.cart = cart
+    return line
+
+
+def cart_add_for_user(
+    *, territory: Territory, user: User, variant: OfferVariant, quantity: int
+) -> CartLine:
+    """`cart_add` on the user's cart, found by its owner in the statement that adds (not read
+    first), created on first use. The variant was read with its offer and seller."""
+    _check_quantity(quantity)
+    check_sellable(variant=variant, territory=territory)
+    line = _add_or_refuse(
+        territory=territory, owner=("user_id", user.pk), variant=variant, quantity=quantity
+    )
+    if line is not None:
+        return line
+    cart = cart_for_user(territory=territory, user=user)
+    cart.territory = territory
+    return cart_add(cart=cart, variant=variant, quantity=quantity, fresh=True)
+
+
+def _add_or_refuse(
+    *, territory: Territory, owner: tuple[str, int], variant: OfferVariant, quantity: int
+) -> CartLine | None:
+    """The line with the units added; None when the owner has no cart; a refusal explained."""
+    for _attempt in range(2):
+        line = _add_units(territory=territory, owner=owner, variant=variant, quantity=quantity)
+        if line is not None:
+            return line
+        column, value = owner
+        cart_id = (
+            Cart.objects.filter(territory=territory, **{column: value})
+            .values_list("id", flat=True)
+            .first()
+        )
+        if cart_id is None:
+            return None
+        _refuse(cart_id=cart_id, variant=variant, quantity=quantity)
+    # Refused twice, and each time the line had changed again by the time it was read.
+    raise ApplicationError(
+        _("Votre panier vient d'être modifié : réessayez."), code=OrderErrorCode.OUT_OF_STOCK
+    )
+
+
+def _refuse(*, cart_id: int, variant: OfferVariant, quantity: int) -> None:
+    """Explain why the units were not added: the line's new total would pass the maximum or
+    the stock. Returns (so the caller tries again) when the line changed in between."""
+    current = (
+        CartLine.objects.filter(cart_id=cart_id, variant=variant)
+        .values_list("quantity", flat=True)
+        .first()
+    )
+    total = (current or 0) + quantity
+    if total > MAX_QUANTITY:
         raise ApplicationError(
             _("Vous ne pouvez pas commander plus de %(max)s « %(item)s ».")
             % {"max": MAX_QUANTITY, "item": variant_display(variant)},
             code=OrderErrorCode.INVALID_QUANTITY,
         )
-    check_stock(variant=variant, quantity=line.quantity)
-    return line
+    check_stock(variant=variant, quantity=total)
 
 
-def _add_units(*, cart: Cart, variant: OfferVariant, quantity: int) -> CartLine:
-    """The cart's line of this variant with `quantity` more units: one statement, whether the
-    line exists or not (INSERT … ON CONFLICT, on PostgreSQL and SQLite alike)."""
-    table = connection.ops.quote_name(CartLine._meta.db_table)
-    now = timezone.now()
+def _add_units(
+    *, territory: Territory, owner: tuple[str, int], variant: OfferVariant, quantity: int
+) -> CartLine | None:
+    """Add `quantity` units to the cart's line of the variant, creating the line if need be,
+    unless the line's new total would pass the maximum or the variant's stock; touch the cart.
+
+    The cart is found by `owner` (column, value): its id, or its user. Returns None, having
+    changed nothing, when there is no such cart or the total would pass the limit.
+
+    On PostgreSQL this is one statement: the cart row is locked first, as checkout locks it,
+    so an add and a checkout never deadlock and an add waits for a checkout in progress. On
+    SQLite the transaction (BEGIN IMMEDIATE) already holds the database: two statements.
+    """
+    limit = MAX_QUANTITY
+    if variant.stock_tracked:
+        limit = min(limit, variant.stock)
+    if quantity > limit:
+        return None
+    column, value = owner
+    carts = connection.ops.quote_name(Cart._meta.db_table)
+    lines = connection.ops.quote_name(CartLine._meta.db_table)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    upsert = (
+        f"INSERT INTO {lines} (cart_id, variant_id, quantity, added_at)"  # noqa: S608 — our tables
+        " SELECT id, %s, %s, %s FROM {source} WHERE {where}"
+        " ON CONFLICT (cart_id, variant_id)"
+        f" DO UPDATE SET quantity = {lines}.quantity + excluded.quantity"
+        f" WHERE {lines}.quantity + excluded.quantity <= %s"
+        " RETURNING id, quantity, cart_id"
+    )
+    values = [variant.pk, quantity, now, limit]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (cart_id, variant_id, quantity, added_at)"  # noqa: S608 — our table
-            " VALUES (%s, %s, %s, %s)"
-            " ON CONFLICT (cart_id, variant_id)"
-            f" DO UPDATE SET quantity = {table}.quantity + excluded.quantity"
-            " RETURNING id, quantity",
-            [cart.pk, variant.pk, quantity, connection.ops.adapt_datetimefield_value(now)],
-        )
-        line_id, total = cursor.fetchone()
-    return CartLine(pk=line_id, cart=cart, variant=variant, quantity=total)
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"WITH cart AS (SELECT id FROM {carts}"  # noqa: S608 — our tables and columns
+                f" WHERE territory_id = %s AND {column} = %s FOR UPDATE),"
+                f" line AS ({upsert.format(source='cart', where='true')}),"
+                f" touched AS (UPDATE {carts} SET updated_at = %s"
+                " WHERE id IN (SELECT cart_id FROM line))"
+                " SELECT id, quantity, cart_id FROM line",
+                [territory.pk, value, *values, now],
+            )
+            row = cursor.fetchone()
+        else:
+            with transaction.atomic():
+                cursor.execute(
+                    upsert.format(source=carts, where=f"territory_id = %s AND {column} = %s"),
+                    [*values[:3], territory.pk, value, values[3]],
+                )
+                row = cursor.fetchone()
+                if row is not None:
+                    cursor.execute(
+                        f"UPDATE {carts} SET updated_at = %s WHERE id = %s",  # noqa: S608
+                        [now, row[2]],
+                    )
+    if row is None:
+        return None
+    line_id, total, cart_id = row
+    return CartLine(pk=line_id, cart_id=cart_id, variant=variant, quantity=total)
 
 
 @transaction.atomic

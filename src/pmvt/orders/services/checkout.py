@@ -47,7 +47,7 @@ from pmvt.orders.models import (
     SellerPaymentSettings,
 )
 from pmvt.orders.pricing import line_total, to_cents
-from pmvt.orders.services.carts import MAX_QUANTITY, check_sellable, check_stock
+from pmvt.orders.services.carts import MAX_QUANTITY, SELLABLE_FIELDS, check_sellable, check_stock
 from pmvt.orders.services.numbering import next_order_numbers
 from pmvt.orders.tasks import notify_orders_placed
 from pmvt.territories.models import Commune, Territory
@@ -55,6 +55,14 @@ from pmvt.vouchers.checkout import vouchers_spend_for_order
 
 DELIVERY_HORIZON_DAYS = 14
 MAX_KEY_LENGTH = 64
+# The variants a checkout locks, read with what it checks and snapshots in the order lines.
+LOCKED_VARIANT_FIELDS = (
+    *SELLABLE_FIELDS,
+    "pro_price",
+    "offer__unit",
+    "offer__vat_rate",
+    "offer__actor__sells_to_professionals",
+)
 
 
 @dataclass(frozen=True)
@@ -321,6 +329,7 @@ def _place_orders(
         v.pk: v
         for v in OfferVariant.objects.select_for_update(of=("self",))
         .select_related("offer__actor")
+        .only(*LOCKED_VARIANT_FIELDS)
         .filter(pk__in=sorted({variant_id for variant_id, _q in items}))
         .order_by("pk")
     }

@@ -25,7 +25,7 @@ from pmvt.catalog.services.offers import variant_set_stock
 from pmvt.core.exceptions import ApplicationError
 from pmvt.orders.errors import OrderErrorCode
 from pmvt.orders.models import Cart, CartLine, Checkout, Order, PickupSlot
-from pmvt.orders.services.carts import cart_add, cart_for_user
+from pmvt.orders.services.carts import cart_add, cart_add_for_user, cart_for_user
 from pmvt.orders.services.checkout import checkout_place, new_idempotency_key
 from pmvt.orders.tests.factories import collect, owner_of
 
@@ -169,6 +169,36 @@ def test_a_concurrent_double_submission_places_one_set_of_orders(
     assert Order.objects.count() == 2 * ROUNDS
     assert OfferVariant.objects.get(pk=golden.pk).stock == 10 - ROUNDS
     assert PickupSlot.objects.get(pk=slot.pk).booked == ROUNDS
+
+
+ADDERS = 10
+
+
+def test_adds_racing_a_checkout_of_the_same_cart_lose_no_unit(
+    postgres_only, territory, buyer, golden, make_slot, seller
+):
+    """An add waits for a checkout of its cart in progress (both lock the cart row first):
+    each unit ends either in the order or in the cart, never lost, and nothing deadlocks."""
+    slot = make_slot(seller, capacity=ROUNDS)
+    variant_set_stock(variant=golden, by=owner_of(seller), stock=ROUNDS * (ADDERS + 1))
+    variant = OfferVariant.objects.select_related("offer__actor").get(pk=golden.pk)
+
+    def add() -> object:
+        return cart_add_for_user(territory=territory, user=buyer, variant=variant, quantity=1)
+
+    for _round in range(ROUNDS):
+        cart = cart_for_user(territory=territory, user=buyer)
+        CartLine.objects.filter(cart=cart).delete()
+        cart_add(cart=cart, variant=golden, quantity=1)
+
+        results = race([checkout_one(cart.pk, slot), *[add] * ADDERS])
+
+        assert all(not isinstance(r, Exception) for r in results), results
+        ordered = sum(line.quantity for line in results[0][0].lines.all())
+        left = CartLine.objects.filter(cart=cart).values_list("quantity", flat=True).first()
+        assert ordered + (left or 0) == 1 + ADDERS
+
+    assert Order.objects.count() == ROUNDS
 
 
 @pytest.fixture

@@ -20,13 +20,16 @@ from pmvt.orders.services.numbering import next_order_number, next_order_numbers
 MARKET = "/t/pays-dapt-luberon/marche/"
 ADD = f"{MARKET}panier/ajouter/"
 CHECKOUT = f"{MARKET}commande/"
+CART = f"{MARKET}panier/"
 
-# Territory, session and user (3), the variant with its offer and seller (1), the visitor's
-# cart (1), BEGIN (a savepoint in tests), the cart's lock that also touches updated_at (1),
-# the line's upsert (1: INSERT … ON CONFLICT adds the units whether the line exists or not),
-# COMMIT (a release in tests). Was 12 before the cart's lock and its updated_at became one
-# UPDATE and the view's variant was no longer read twice, 10 before the upsert.
-ADD_QUERIES = 9
+# Territory, session and user (3), the variant with its offer and seller (1), then the add
+# itself: on PostgreSQL one statement that locks the buyer's cart (found by its owner, not
+# read first), upserts the line within the maximum and the stock, and touches the cart (1);
+# on SQLite, BEGIN (a savepoint in tests), the line's upsert, the cart's touch and COMMIT (a
+# release in tests). Was 12 before the cart's lock and its updated_at became one UPDATE and
+# the view's variant was no longer read twice, 10 before the upsert, 9 before the add became
+# one statement on PostgreSQL.
+ADD_QUERIES = {"postgresql": 5, "sqlite": 8}
 # Territory, session and user (3), cart (1) and its lines (1), the sellers' options (5: slots,
 # home delivery, pickup points, rounds, bank transfer), buyer's actors (1), membership (1),
 # the header's counters (1), the communes of the form (1).
@@ -96,7 +99,7 @@ def test_add_to_cart_costs_a_fixed_number_of_queries(
         response = buyer_client.post(ADD, {"variant_id": golden.pk, "quantity": "2"})
 
     assert response.status_code == 302
-    assert len(first_line) == len(fuller) == ADD_QUERIES
+    assert len(first_line) == len(fuller) == ADD_QUERIES[connection.vendor]
     cart = Cart.objects.get(user=buyer)
     assert CartLine.objects.get(cart=cart, variant=golden).quantity == 3
 
@@ -109,7 +112,6 @@ def test_adding_touches_the_cart(territory, buyer, golden):
 
     stored = Cart.objects.get(pk=cart.pk).updated_at
     assert stored > before
-    assert cart.updated_at == stored
 
 
 def test_a_fresh_variant_from_the_view_is_checked_like_any_other(territory, buyer, golden):
@@ -142,6 +144,30 @@ def test_checkout_page_costs_the_same_queries_whatever_the_number_of_sellers(
     assert page.status_code == 200
     assert len(page.context["seller_fields"]) == 2
     assert len(one_seller) == len(two_sellers) == CHECKOUT_PAGE_QUERIES
+
+
+# Territory, session and user (3), cart (1) and its lines with their variants, offers and
+# sellers (1), the header's counters (1), the membership behind the header's links (1).
+CART_PAGE_QUERIES = 7
+
+
+def test_cart_page_costs_the_same_queries_whatever_its_lines(
+    buyer_client, buyer, territory, golden, bread, seller, make_variant
+):
+    cart = cart_for_user(territory=territory, user=buyer)
+    cart_add(cart=cart, variant=golden, quantity=1)
+    with CaptureQueriesContext(connection) as one_line:
+        buyer_client.get(CART)
+    cart_add(cart=cart, variant=bread, quantity=2)
+    for name in ["Abricots", "Cerises", "Figues"]:
+        cart_add(cart=cart, variant=make_variant(seller, name, label="1 kg"), quantity=1)
+    with CaptureQueriesContext(connection) as five_lines:
+        page = buyer_client.get(CART)
+
+    assert page.status_code == 200
+    assert page.context["summary"].item_count == 6
+    assert "Cerises (1 kg)" in page.content.decode()
+    assert len(one_line) == len(five_lines) == CART_PAGE_QUERIES
 
 
 def test_checkout_widgets_render_django_markup(territory, commune):

@@ -5,8 +5,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from pmvt.actors.models import Actor, ActorStatus
+from pmvt.catalog.models import OfferVariant
 from pmvt.orders.models import Cart
-from pmvt.orders.services.carts import cart_for_session, cart_for_user, cart_merge
+from pmvt.orders.services.carts import (
+    cart_add,
+    cart_add_for_user,
+    cart_for_session,
+    cart_for_user,
+    cart_merge,
+)
 from pmvt.territories.models import Territory
 
 # session[SESSION_CARTS] = {territory id: anonymous cart id}; session data survives the new
@@ -57,6 +64,23 @@ def request_cart(request: HttpRequest, territory: Territory, *, create: bool) ->
     carts[str(territory.pk)] = cart.pk
     request.session[SESSION_CARTS] = carts
     return cart
+
+
+def add_to_visitor_cart(
+    request: HttpRequest, territory: Territory, variant: OfferVariant, quantity: int
+) -> None:
+    """Add units to the visitor's cart. The variant was read with its offer and seller.
+
+    The common case, a signed-in buyer with no anonymous cart left to merge, does not read
+    the cart first: the statement that adds finds it by its owner.
+    """
+    user = request.user
+    if user.is_authenticated and session_cart_id(request, territory) is None:
+        cart_add_for_user(territory=territory, user=user, variant=variant, quantity=quantity)
+        return
+    visitor_cart = request_cart(request, territory, create=True)
+    assert visitor_cart is not None
+    cart_add(cart=visitor_cart, variant=variant, quantity=quantity, fresh=True)
 
 
 def actor_or_404(territory: Territory, actor_slug: str, *, public: bool = False) -> Actor:

@@ -15,7 +15,6 @@ from pmvt.accounts.access import membership_of
 from pmvt.accounts.models import User
 from pmvt.actors.access import actors_of_user
 from pmvt.actors.models import Actor, ActorStatus
-from pmvt.catalog.models import OfferVariant
 from pmvt.core.exceptions import ApplicationError
 from pmvt.core.navigation import breadcrumbs
 from pmvt.core.requests import AuthenticatedRequest
@@ -35,16 +34,16 @@ from pmvt.orders.selectors import (
     transfer_details,
 )
 from pmvt.orders.services.carts import (
-    cart_add,
     cart_add_order_again,
     cart_for_user,
     cart_remove,
     cart_set_quantity,
+    sellable_variants,
     variant_display,
 )
 from pmvt.orders.services.checkout import checkout_place, new_idempotency_key
 from pmvt.orders.services.transitions import order_cancel_by_buyer
-from pmvt.orders.views.common import actor_or_404, request_cart, safe_next
+from pmvt.orders.views.common import actor_or_404, add_to_visitor_cart, request_cart, safe_next
 from pmvt.territories.middleware import require_territory
 from pmvt.territories.models import Territory
 from pmvt.vouchers.checkout import spendable_balances
@@ -86,23 +85,13 @@ def cart_add_view(request: HttpRequest, territory_slug: str) -> HttpResponse:
         messages.error(request, _("Choisissez une quantité entre 1 et 99."))
         return redirect(back)
     variant = (
-        OfferVariant.objects.filter(territory=territory, pk=form.cleaned_data["variant_id"])
-        .select_related("offer__actor")
-        .first()
+        sellable_variants().filter(territory=territory, pk=form.cleaned_data["variant_id"]).first()
     )
     if variant is None:
         messages.error(request, _("Ce produit n'existe pas ou plus."))
         return redirect(back)
     try:
-        visitor_cart = request_cart(request, territory, create=True)
-        assert visitor_cart is not None
-        # The variant was read just above, with its offer and seller: no second read.
-        cart_add(
-            cart=visitor_cart,
-            variant=variant,
-            quantity=form.cleaned_data["quantity"],
-            fresh=True,
-        )
+        add_to_visitor_cart(request, territory, variant, form.cleaned_data["quantity"])
     except ApplicationError as error:
         messages.error(request, str(error.message))
     else:
