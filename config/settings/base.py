@@ -145,7 +145,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pmvt.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pmvt",
         }

@@ -39,8 +39,9 @@ def header_counts(request: HttpRequest) -> dict[str, int]:
             if subquery is not None:
                 subqueries[name] = Coalesce(subquery, Value(0), output_field=IntegerField())
         if subqueries:
-            rows = Territory.objects.filter(pk=territory.pk).annotate(**subqueries)
-            values = rows.values_list(*subqueries).first() or ()
+            # Unordered: .first() would sort the one row by the model's ordering.
+            rows = Territory.objects.filter(pk=territory.pk).order_by().annotate(**subqueries)
+            values = next(iter(rows.values_list(*subqueries)[:1]), ())
             counts.update({name: int(v) for name, v in zip(subqueries, values, strict=False)})
     setattr(request, _REQUEST_ATTRIBUTE, counts)
     return counts

@@ -230,19 +230,20 @@ def _commune_field(territory: Territory, *, required: bool = False) -> forms.Mod
 class CheckoutForm(forms.Form):
     """One radio group per seller, then the address, payment and note."""
 
-    idempotency_key = forms.CharField(max_length=64, widget=forms.HiddenInput)
+    idempotency_key = forms.CharField(max_length=64, widget=lean.HiddenInput)
     delivery_address = forms.CharField(
         label=_("Adresse de livraison"),
         max_length=255,
         required=False,
         help_text=_("Seulement pour une livraison à domicile ou par une tournée."),
+        widget=lean.TextInput,
     )
     customer_phone = forms.CharField(
         label=_("Téléphone"),
         max_length=30,
         required=False,
         help_text=_("Pour que le vendeur puisse vous joindre au sujet de la commande."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        widget=lean.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     payment_method = forms.ChoiceField(
         label=_("Moyen de paiement"),
@@ -254,7 +255,7 @@ class CheckoutForm(forms.Form):
         label=_("Message aux vendeurs"),
         max_length=1000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=lean.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(

@@ -173,18 +173,26 @@ def test_cart_page_costs_the_same_queries_whatever_its_lines(
 def test_checkout_widgets_render_django_markup(territory, commune):
     """The lean widgets write exactly what Django's own widgets write."""
     apt = commune("84003")
-    choices = [("", "Choisissez"), (apt.pk, "Apt"), (apt.pk + 1, "Gargas")]
-    for value in (None, str(apt.pk)):
-        for attrs in ({}, {"aria-invalid": "true", "aria-describedby": "x_error"}):
-            assert lean.Select(attrs, choices=choices).render("c", value) == forms.Select(
-                attrs, choices=choices
-            ).render("c", value)
-    radio = [("on_pickup", "Au retrait"), ("transfer", "Virement")]
-    for value in (None, "transfer"):
-        radio_attrs: dict[str, object] = {"id": "id_p", "required": True}
-        assert lean.RadioSelect(radio_attrs, choices=radio).render("p", value) == forms.RadioSelect(
-            radio_attrs, choices=radio
-        ).render("p", value)
+    choices = [("", "Choisissez"), (apt.pk, "Apt & <Gargas>"), (apt.pk + 1, "Gargas")]
+    grouped = [("Retrait", [("slot:1", "Mardi"), ("slot:2", "Jeudi")]), ("point:3", "Mairie")]
+    aria = {"aria-invalid": "true", "aria-describedby": "x_error"}
+    cases: list[tuple[str, object, dict, dict]] = [
+        (kind, value, attrs, {"choices": options})
+        for kind in ("Select", "RadioSelect")
+        for options in (choices, grouped)
+        for value in (None, "", str(apt.pk), "slot:2")
+        for attrs in ({}, aria, {"id": "id_p", "required": True, "class": "x"})
+    ]
+    cases += [
+        (kind, value, attrs, {})
+        for kind in ("TextInput", "HiddenInput", "Textarea")
+        for value in (None, "", '12 rue "du Four" & <fils>', 0)
+        for attrs in ({}, aria, {"type": "tel", "maxlength": "30", "disabled": False})
+    ]
+    for kind, value, attrs, options in cases:
+        ours = getattr(lean, kind)(dict(attrs), **options).render("f", value)
+        django = getattr(forms, kind)(dict(attrs), **options).render("f", value)
+        assert ours == django, (kind, value, attrs)
 
 
 # --- Checkout ------------------------------------------------------------------------------
