@@ -82,6 +82,9 @@ def main() -> None:
         print(f"{name}: median {values[len(values) // 2]:.1f} ms")
     if part:
         stats = pstats.Stats(profile)
+        if os.environ.get("CALLERS"):
+            stats.sort_stats("cumulative").print_callers(os.environ["CALLERS"])
+            return
         if os.environ.get("CALLEES"):
             stats.sort_stats("cumulative").print_callees(os.environ["CALLEES"])
             return
