@@ -11,6 +11,7 @@ from django_scopes import scopes_disabled
 
 from pmvt.accounts.models import Membership, Role, User
 from pmvt.core.exceptions import PermissionDeniedError
+from pmvt.core.queries import only_row
 from pmvt.territories.models import Territory
 
 AnyUser = User | AnonymousUser
@@ -24,10 +25,8 @@ def membership_of(*, user: AnyUser, territory: Territory) -> Membership | None:
     cache = user.__dict__.setdefault("_pmvt_memberships", {})
     if territory.pk not in cache:
         with scopes_disabled():
-            cache[territory.pk] = (
-                Membership.objects.filter(user=user, territory=territory)
-                .select_related("commune")
-                .first()
+            cache[territory.pk] = only_row(
+                Membership.objects.filter(user=user, territory=territory).select_related("commune")
             )
     return cache[territory.pk]
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from pmvt.accounts.models import User
 from pmvt.actors.models import Actor
 from pmvt.core.exceptions import ApplicationError
+from pmvt.core.queries import only_row
 from pmvt.orders.logistics_cache import standing_options
 from pmvt.orders.models import (
     ZERO,
@@ -248,7 +249,7 @@ def checkout_orders(*, checkout_id: int, buyer: User) -> list[Order]:
 
 def checkout_for_key(*, buyer: User, key: str) -> Checkout | None:
     """The checkout a submission with this key already placed, if any."""
-    return Checkout.objects.filter(buyer=buyer, idempotency_key=key).first()
+    return only_row(Checkout.objects.filter(buyer=buyer, idempotency_key=key))
 
 
 def transfer_details(order: Order) -> SellerPaymentSettings | None:

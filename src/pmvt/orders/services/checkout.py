@@ -25,6 +25,7 @@ from pmvt.catalog.models import OfferVariant
 from pmvt.catalog.services.offers import offers_stock_changed
 from pmvt.core.email import email_on_commit, enqueue_with_transaction
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
+from pmvt.core.queries import only_row
 from pmvt.core.templatetags.pmvt_format import euros_text
 from pmvt.notifications.services import notify
 from pmvt.orders.access import access_buying_as_professional, access_seller_orders
@@ -638,7 +639,7 @@ def checkout_place(
                 _("Choisissez un acteur de ce territoire."), OrderErrorCode.PROFESSIONAL_INVALID
             )
     # A second submission with another key (another tab) waits here, then finds the cart empty.
-    Cart.objects.select_for_update().filter(pk=cart.pk).first()
+    only_row(Cart.objects.select_for_update().filter(pk=cart.pk))
     lines = list(CartLine.objects.filter(cart=cart).order_by("pk"))
     orders = _place_orders(
         territory=cart.territory,

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from pmvt.core.queries import only_row
 from pmvt.orders.models import OrderSequence
 from pmvt.territories.models import Commune, Territory
 
@@ -44,7 +45,7 @@ def next_order_numbers(territory: Territory, count: int) -> list[str]:
     """Draw `count` consecutive numbers with one lock of the counter; must run inside the
     transaction that creates the orders."""
     year = timezone.localdate().year
-    sequence = OrderSequence.objects.select_for_update().filter(territory=territory).first()
+    sequence = only_row(OrderSequence.objects.select_for_update().filter(territory=territory))
     if sequence is None:
         _create_sequence(territory, year)
         sequence = OrderSequence.objects.select_for_update().get(territory=territory)

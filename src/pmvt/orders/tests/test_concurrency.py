@@ -194,7 +194,9 @@ def test_adds_racing_a_checkout_of_the_same_cart_lose_no_unit(
         results = race([checkout_one(cart.pk, slot), *[add] * ADDERS])
 
         assert all(not isinstance(r, Exception) for r in results), results
-        ordered = sum(line.quantity for line in results[0][0].lines.all())
+        orders = results[0]
+        assert isinstance(orders, list)
+        ordered = sum(line.quantity for line in orders[0].lines.all())
         left = CartLine.objects.filter(cart=cart).values_list("quantity", flat=True).first()
         assert ordered + (left or 0) == 1 + ADDERS
 

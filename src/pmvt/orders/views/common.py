@@ -6,6 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from pmvt.actors.models import Actor, ActorStatus
 from pmvt.catalog.models import OfferVariant
+from pmvt.core.queries import only_row
 from pmvt.orders.models import Cart
 from pmvt.orders.services.carts import (
     cart_add,
@@ -38,12 +39,12 @@ def request_cart(request: HttpRequest, territory: Territory, *, create: bool) ->
     anonymous_id = session_cart_id(request, territory)
     anonymous = None
     if anonymous_id is not None:
-        anonymous = Cart.objects.filter(
-            pk=anonymous_id, territory=territory, user__isnull=True
-        ).first()
+        anonymous = only_row(
+            Cart.objects.filter(pk=anonymous_id, territory=territory, user__isnull=True)
+        )
     user = request.user
     if user.is_authenticated:
-        cart = Cart.objects.filter(territory=territory, user=user).first()
+        cart = only_row(Cart.objects.filter(territory=territory, user=user))
         if cart is not None:
             cart.territory = territory  # Known: saves a query in the services.
         if cart is None and (create or anonymous is not None):

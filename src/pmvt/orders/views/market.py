@@ -17,6 +17,7 @@ from pmvt.actors.access import actors_of_user
 from pmvt.actors.models import Actor, ActorStatus
 from pmvt.core.exceptions import ApplicationError
 from pmvt.core.navigation import breadcrumbs
+from pmvt.core.queries import only_row
 from pmvt.core.requests import AuthenticatedRequest
 from pmvt.orders.access import access_checkout, access_order_as_buyer
 from pmvt.orders.forms import CartAddForm, CartQuantityForm, CheckoutForm
@@ -84,8 +85,8 @@ def cart_add_view(request: HttpRequest, territory_slug: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choisissez une quantité entre 1 et 99."))
         return redirect(back)
-    variant = (
-        sellable_variants().filter(territory=territory, pk=form.cleaned_data["variant_id"]).first()
+    variant = only_row(
+        sellable_variants().filter(territory=territory, pk=form.cleaned_data["variant_id"])
     )
     if variant is None:
         messages.error(request, _("Ce produit n'existe pas ou plus."))
