@@ -29,6 +29,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 IDEMPOTENCY = re.compile(r'name="idempotency_key" value="([^"]+)"')
 FULFILMENT = re.compile(r'name="(fulfilment_\d+)"[^>]*? value="(slot:[^"]+)"')
 ACTOR_LINKS = re.compile(rf'href="({BASE}/acteurs/[-\w]+/)"')
+REMOVE_LINE = re.compile(rf'action="({BASE}/panier/\d+/retirer/)"')
 _buyer_numbers = iter(range(10_000))
 # Written by bench/run.py before the load: variant ids grouped by seller.
 FIXTURE = json.loads(
@@ -123,6 +124,23 @@ class LoggedIn(Base):
 
 
 class CartAdd(LoggedIn):
+    """Adds, one unit at a time, spread over twenty products of two sellers: each line stays
+    far below the 99 units a line may hold, so the scenario measures adds, not refusals."""
+
+    def on_start(self) -> None:
+        super().on_start()
+        sellers = FIXTURE["sellers"]
+        self.lines = [
+            str(v)
+            for v in sellers[(2 * self.number) % len(sellers)]
+            + sellers[(2 * self.number + 1) % len(sellers)]
+        ]
+        # The carts of the previous run: emptied first, as a buyer would.
+        html = self.client.get(f"{BASE}/panier/", name="setup").text
+        for url in REMOVE_LINE.findall(html):
+            self.client.post(url, headers={"X-CSRFToken": self.cookie("csrftoken")}, name="setup")
+        self.forget_cookie("messages")
+
     @task
     def cart_add(self) -> None:
         self.add(random.choice(self.lines), "cart_add")

@@ -112,6 +112,22 @@ def prepare_database() -> None:
     (RESULTS / "fixture.json").write_text(fixture.strip().splitlines()[-1])
 
 
+def cpu_calibration() -> float:
+    """Milliseconds a fixed pure-Python loop takes now (median of 5 runs).
+
+    A shared machine's speed drifts (the same loop has taken from 440 to 830 ms here within
+    an hour): the figures of a run are read against the calibration taken before and after.
+    """
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        runs.append((time.perf_counter() - start) * 1000)
+    return round(sorted(runs)[2], 1)
+
+
 def settle() -> None:
     """Start each scenario from a settled database: the previous one's churn (carts, stock,
     slots, orders) vacuumed and checkpointed now, not by autovacuum during the next one."""
@@ -194,6 +210,7 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     if os.environ.get("BENCH_PREPARE", "1") != "0":  # 0: reuse the database of the last run
         prepare_database()
+    calibration = {"before_ms": cpu_calibration()}
     server = start_server()
     try:
         figures = {}
@@ -207,6 +224,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    calibration["after_ms"] = cpu_calibration()
     for name in ALL_SCENARIOS:
         figures.setdefault(name, {})
     floor = figures["healthz"].get("rps") or 0
@@ -219,7 +237,11 @@ def main() -> None:
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
     result = {
         "date": stamp,
-        "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+        "machine": {
+            "cores": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "cpu_calibration": calibration,
+        },
         "load": {
             "clients": USERS,
             "seconds_per_scenario": SECONDS,
@@ -240,6 +262,8 @@ def main() -> None:
         "",
         f"{USERS} concurrent clients, {SECONDS} s per scenario after {WARMUP} s of warm-up, "
         f"gunicorn ({WORKERS} workers) on PostgreSQL.",
+        f"Machine speed (a fixed Python loop, lower is faster): {calibration['before_ms']} ms "
+        f"before, {calibration['after_ms']} ms after.",
         "",
         "| scenario | requests | failures | req/s | p50 ms | p95 ms | p99 ms |",
         "|---|---|---|---|---|---|---|",

@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django import forms
+from django.conf import settings
 from django.forms.models import ModelChoiceIterator
 from django.utils.formats import date_format
 from django.utils.translation import get_language
@@ -203,24 +204,48 @@ def parse_fulfilment(
     return choice
 
 
-class _ListModelChoiceIterator(ModelChoiceIterator):
-    """Reads the choices with one plain SELECT (no server-side cursor) of the needed columns."""
+# The territory's communes as (pk, name), per process, under `logistics_version`: every change
+# of a commune bumps it (the logistics cache's signals, the territory import).
+_COMMUNE_CHOICES: dict[tuple[int, int], list[tuple[int, str]]] = {}
+
+
+def commune_choices(territory: Territory) -> list[tuple[int, str]]:
+    """The territory's communes, by name, for a select."""
+    rows = Commune.objects.filter(territory=territory).order_by("name").values_list("pk", "name")
+    if not settings.PMVT_LOGISTICS_CACHE_SECONDS:
+        return list(rows)
+    key = (territory.pk, territory.logistics_version)
+    choices = _COMMUNE_CHOICES.get(key)
+    if choices is None:
+        if len(_COMMUNE_CHOICES) >= 64:  # Old versions and other territories: start afresh.
+            _COMMUNE_CHOICES.clear()
+        choices = _COMMUNE_CHOICES[key] = list(rows)
+    return choices
+
+
+class _CommuneChoiceIterator(ModelChoiceIterator):
+    """The choices from `commune_choices`; the submitted commune is still read from the
+    queryset when the form is validated."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset.only("pk", "name"):
-            yield self.choice(obj)
+        yield from commune_choices(self.field.territory)
 
 
 class _CommuneChoiceField(forms.ModelChoiceField):
-    iterator = _ListModelChoiceIterator
+    iterator = _CommuneChoiceIterator
+
+    def __init__(self, *args, territory: Territory, **kwargs) -> None:
+        self.territory = territory
+        super().__init__(*args, **kwargs)
 
 
 def _commune_field(territory: Territory, *, required: bool = False) -> forms.ModelChoiceField:
     return _CommuneChoiceField(
         label=_("Commune de livraison"),
         queryset=Commune.objects.filter(territory=territory).order_by("name"),
+        territory=territory,
         required=required,
         empty_label=_("Choisissez votre commune"),
         widget=lean.Select,

@@ -132,3 +132,42 @@ def test_a_change_in_another_territory_keeps_this_ones_cache(
 
     assert Territory.objects.get(pk=territory.pk).logistics_version == before
     assert Territory.objects.get(pk=other_territory.pk).logistics_version == 1
+
+
+def test_the_checkout_communes_are_read_once_per_version(
+    territory, commune, django_capture_on_commit_callbacks
+):
+    from pmvt.orders.forms import commune_choices
+
+    fresh = Territory.objects.get(pk=territory.pk)
+    first = commune_choices(fresh)
+    with CaptureQueriesContext(connection) as ctx:
+        assert commune_choices(fresh) == first
+    assert len(ctx) == 0
+    apt = commune("84003")
+    assert (apt.pk, "Apt") in first
+
+    with django_capture_on_commit_callbacks(execute=True):
+        apt.name = "Apt-en-Luberon"
+        apt.save()
+
+    assert (apt.pk, "Apt-en-Luberon") in commune_choices(Territory.objects.get(pk=territory.pk))
+
+
+def test_a_territory_import_that_changes_communes_renews_the_caches(
+    territory, commune, django_capture_on_commit_callbacks
+):
+    from pmvt.territories.models import Commune
+    from pmvt.territories.services.territories import territory_import
+
+    before = Territory.objects.get(pk=territory.pk)
+    Commune.objects.filter(pk=commune("84003").pk).update(name="Nom périmé")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = territory_import(siren=territory.siren)
+
+    after = Territory.objects.get(pk=territory.pk)
+    assert report.communes_updated == 1
+    assert after.logistics_version == before.logistics_version + 1
+    assert after.catalog_version == before.catalog_version + 1
+    assert commune("84003").name == "Apt"

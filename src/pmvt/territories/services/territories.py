@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django_scopes import scopes_disabled
 
+from pmvt.territories.cache import versions_bump
 from pmvt.territories.models import Commune, Territory
 from pmvt.territories.official_data import OfficialEpci, fold, get_epci
 
@@ -99,6 +100,11 @@ def territory_import(*, siren: str) -> ImportReport:
         removed = len(existing)
         if existing:
             Commune.objects.filter(pk__in=[c.pk for c in existing.values()]).delete()
+    if not created and (to_create or to_update or removed):
+        # Bulk writes send no signal: the caches that show commune names (catalog pages,
+        # delivery options, the checkout's communes) are told here, after commit.
+        for version in ("catalog_version", "logistics_version"):
+            versions_bump(territory_ids=[territory.pk], field=version)
     return ImportReport(territory, created, len(to_create), len(to_update), removed)
 
 
