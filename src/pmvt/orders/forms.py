@@ -230,7 +230,9 @@ class _CommuneChoiceIterator(ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from commune_choices(self.field.territory)
+        field = self.field
+        assert isinstance(field, _CommuneChoiceField)
+        yield from commune_choices(field.territory)
 
 
 class _CommuneChoiceField(forms.ModelChoiceField):

@@ -15,6 +15,7 @@ from pmvt.accounts.access import membership_of
 from pmvt.accounts.models import User
 from pmvt.actors.access import actors_of_user
 from pmvt.actors.models import Actor, ActorStatus
+from pmvt.core.context_processors import site_urls
 from pmvt.core.exceptions import ApplicationError
 from pmvt.core.navigation import breadcrumbs
 from pmvt.core.queries import only_row
@@ -53,12 +54,13 @@ ORDERS_PER_PAGE = 20
 
 
 def _market_crumbs(territory: Territory, *trail: tuple[str, str]) -> list[tuple[str, str]]:
-    market_url = reverse("portal:market", kwargs={"territory_slug": territory.slug})
+    market_url = site_urls(territory.slug)["market"]
     return breadcrumbs(territory, (_("Place des marchés"), market_url), *trail)
 
 
 def _cart_url(territory: Territory) -> str:
-    return reverse("orders:cart", kwargs={"territory_slug": territory.slug})
+    # Computed once per process and territory, like the header's links.
+    return site_urls(territory.slug)["cart"]
 
 
 def cart(request: HttpRequest, territory_slug: str) -> HttpResponse:
