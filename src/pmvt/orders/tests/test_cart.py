@@ -233,6 +233,34 @@ def test_add_shows_the_stock_message_and_changes_nothing(client, golden):
     assert CartLine.objects.count() == 0
 
 
+def test_a_signed_in_buyer_adds_within_the_stock_and_the_maximum(client, buyer, golden, territory):
+    """The signed-in path finds the cart in the statement that adds: a refusal on an existing
+    line changes nothing and names the limit; the first add creates the cart."""
+    client.force_login(buyer)
+    assert not Cart.objects.filter(user=buyer).exists()
+
+    client.post(ADD, {"variant_id": golden.pk, "quantity": "8"}, follow=True)
+    cart = Cart.objects.get(user=buyer, territory=territory)
+    assert lines(cart) == [(golden.pk, 8)]
+
+    response = client.post(ADD, {"variant_id": golden.pk, "quantity": "5"}, follow=True)
+    assert messages_of(response) == [
+        "Il ne reste que 10 «\u00a0Pomme Golden (1 kg)\u00a0» chez Verger des Ocres."
+    ]
+    assert lines(cart) == [(golden.pk, 8)]
+
+    client.post(ADD, {"variant_id": golden.pk, "quantity": "2"}, follow=True)
+    assert lines(cart) == [(golden.pk, 10)]
+
+    OfferVariant.objects.filter(pk=golden.pk).update(stock=500)
+    client.post(ADD, {"variant_id": golden.pk, "quantity": "89"}, follow=True)
+    response = client.post(ADD, {"variant_id": golden.pk, "quantity": "1"}, follow=True)
+    assert messages_of(response) == [
+        "Vous ne pouvez pas commander plus de 99 «\u00a0Pomme Golden (1 kg)\u00a0»."
+    ]
+    assert lines(cart) == [(golden.pk, 99)]
+
+
 def test_add_rejects_a_malformed_quantity(client, golden):
     response = client.post(ADD, {"variant_id": golden.pk, "quantity": "beaucoup"}, follow=True)
 
@@ -256,7 +284,7 @@ def test_the_anonymous_cart_joins_the_users_cart_at_login(
 ):
     plums = make_variant(seller, "Prunes", label="500 g", price="3.00")
     cart_add(cart=cart_for_user(territory=territory, user=buyer), variant=golden, quantity=1)
-    client.post(ADD, {"variant_id": golden.pk, "quantity": "2"})
+    client.post(ADD, {"variant_id": golden.pk, "quantity": "2"}, follow=True)
     client.post(ADD, {"variant_id": plums.pk, "quantity": "1"})
 
     client.force_login(buyer)
