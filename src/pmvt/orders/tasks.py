@@ -5,6 +5,7 @@ from django_scopes import scopes_disabled
 from django_tasks import task
 
 from pmvt.orders.models import Order
+from pmvt.orders.services.retention import carts_purge_abandoned
 
 
 @task()
@@ -24,3 +25,9 @@ def notify_orders_placed(*, order_ids: list[int]) -> int:
         )
         notify_new_orders(orders)
     return len(orders)
+
+
+@task()
+def purge_abandoned_carts() -> int:
+    """The task version of `orders_purge_carts`, for a scheduler that enqueues tasks."""
+    return carts_purge_abandoned()
