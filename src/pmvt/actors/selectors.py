@@ -33,6 +33,7 @@ from pmvt.actors.models import (
     MarketStall,
     OpeningHours,
 )
+from pmvt.core.queries import only_row
 from pmvt.territories.models import Territory
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -151,9 +152,9 @@ def actor_map_points(*, territory: Territory, actors: QuerySet[Actor]) -> list[d
 def actor_page(*, territory: Territory, slug: str) -> Actor | None:
     """An actor of the territory with everything its page shows (any status), or None."""
     today = timezone.localdate()
-    return (
+    actor = only_row(
         Actor.objects.filter(territory=territory, slug=slug)
-        .select_related("commune", "territory")
+        .select_related("commune")
         .prefetch_related(
             "opening_hours",
             Prefetch(
@@ -170,8 +171,10 @@ def actor_page(*, territory: Territory, slug: str) -> Actor | None:
                 to_attr="market_stalls",
             ),
         )
-        .first()
     )
+    if actor is not None:
+        actor.territory = territory  # Known: not read again.
+    return actor
 
 
 def actor_is_open(*, actor: Actor, at: datetime | None = None) -> bool:

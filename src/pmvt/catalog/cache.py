@@ -21,12 +21,24 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 
 from pmvt.territories.cache import versions_bump
 from pmvt.territories.models import Territory
 
 T = TypeVar("T")
+
+
+# Stands for the visitor's CSRF token in cached HTML that holds "add to cart" forms.
+CSRF_PLACEHOLDER = "pmvt-csrf-token-placeholder"
+
+
+def with_visitor_token(html: str, request: HttpRequest) -> SafeString:
+    """Cached HTML, with this visitor's own CSRF token in its forms."""
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - our own rendered template
 
 
 def catalog_changed(*, territory_ids: Iterable[int]) -> None:

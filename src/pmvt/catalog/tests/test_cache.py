@@ -125,3 +125,71 @@ def test_a_page_also_lives_in_the_workers_memory(client, seller, make_offer):
 
     assert card_titles(second) == card_titles(first) == ["Pain de seigle"]
     assert _catalog_queries(ctx.captured_queries) == []
+
+
+# --- The offers section of an actor's page -----------------------------------------------------
+
+
+def _actor_page(actor) -> str:
+    return f"/t/pays-dapt-luberon/marche/acteurs/{actor.slug}/"
+
+
+def test_an_actors_offers_are_served_from_the_cache_and_follow_changes(
+    client, seller, make_offer, owner, django_capture_on_commit_callbacks
+):
+    offer = make_offer(seller, "Pain de seigle")
+    first = client.get(_actor_page(seller))
+    with CaptureQueriesContext(connection) as ctx:
+        second = client.get(_actor_page(seller))
+
+    assert card_titles(second) == card_titles(first) == ["Pain de seigle"]
+    assert _catalog_queries(ctx.captured_queries) == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        offer_update(offer=offer, by=owner, name="Pain de méteil")
+    assert card_titles(client.get(_actor_page(seller))) == ["Pain de méteil"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        variant_set_stock(variant=offer.variants.get(), by=owner, stock=0)
+    assert "Épuisé" in client.get(_actor_page(seller)).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        offer_deactivate(offer=offer, by=owner)
+    page = client.get(_actor_page(seller)).content.decode()
+    assert "Cet acteur ne propose pas encore d'offre en ligne." in page
+
+
+def test_each_page_of_an_actors_offers_is_its_own_and_comes_back_to_itself(
+    client, seller, make_offer
+):
+    for n in range(14):
+        make_offer(seller, f"Pain n°{n:02d}")
+
+    first = client.get(_actor_page(seller))
+    second = client.get(_actor_page(seller), {"page": "2"})
+    again = client.get(_actor_page(seller), {"page": "2"})
+    junk = client.get(_actor_page(seller), {"page": "deux"})
+
+    assert len(card_titles(first)) == 12
+    assert card_titles(second) == card_titles(again) == ["Pain n°12", "Pain n°13"]
+    assert card_titles(junk) == card_titles(first)
+    next_of = re.compile(r'name="next" value="([^"]+)"')
+    assert set(next_of.findall(second.content.decode())) == {f"{_actor_page(seller)}?page=2"}
+    assert set(next_of.findall(first.content.decode())) == {_actor_page(seller)}
+
+
+def test_each_visitor_gets_their_own_csrf_token_on_an_actors_page(seller, make_offer):
+    make_offer(seller, "Pain de seigle")
+    alice, bob = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    alice_token = CSRF_INPUT.findall(alice.get(_actor_page(seller)).content.decode())[-1]
+    bob_page = bob.get(_actor_page(seller)).content.decode()
+    bob_token = CSRF_INPUT.findall(bob_page)[-1]
+
+    assert "placeholder" not in bob_page
+    assert alice_token != bob_token
+    variant_id = re.search(r'name="variant_id" value="(\d+)"', bob_page)[1]  # type: ignore[index]
+    response = bob.post(
+        "/t/pays-dapt-luberon/marche/panier/ajouter/",
+        {"variant_id": variant_id, "quantity": "1", "csrfmiddlewaretoken": bob_token},
+    )
+    assert response.status_code == 302

@@ -5,16 +5,20 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from pmvt.accounts.access import membership_of
 from pmvt.actors.access import can_see_professional_prices
-from pmvt.catalog.cache import catalog_cache_get, catalog_cache_key, catalog_cache_set
+from pmvt.catalog.cache import (
+    CSRF_PLACEHOLDER,
+    catalog_cache_get,
+    catalog_cache_key,
+    catalog_cache_set,
+    with_visitor_token,
+)
 from pmvt.catalog.forms import (
     FAMILY_CODES,
     FULFILMENT_CODES,
@@ -46,10 +50,6 @@ def _market_trail(territory, *items: tuple[str, str]) -> list[tuple[str, str]]:
     return breadcrumbs(territory, market_trail(territory), *items)
 
 
-# Stands for the visitor's CSRF token in the cached HTML of the catalog page.
-CSRF_PLACEHOLDER = "pmvt-csrf-token-placeholder"
-
-
 def search(request: HttpRequest, territory_slug: str) -> HttpResponse:
     """/marche/catalogue/: words, facets, sort, cursor pages. A constant number of queries.
 
@@ -74,7 +74,7 @@ def search(request: HttpRequest, territory_slug: str) -> HttpResponse:
             "territory": territory,
             "current_door": "market",
             "query": _query(request),
-            "main": mark_safe(main.replace(CSRF_PLACEHOLDER, get_token(request))),  # noqa: S308 - our own rendered template
+            "main": with_visitor_token(main, request),
             "breadcrumb_items": _market_trail(territory, (_("Catalogue"), "")),
         },
     )
