@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -27,11 +28,15 @@ def carts_purge_abandoned() -> int:
     every session in the database table, which is the reference here.
     """
     now = timezone.now()
-    live_sessions = Session.objects.filter(expire_date__gt=now).values("session_key")
+    # NOT EXISTS, an anti-join on the sessions' primary key, not NOT IN: stays fast with
+    # millions of sessions.
+    live_session = Exists(
+        Session.objects.filter(session_key=OuterRef("session_key"), expire_date__gt=now)
+    )
     with scopes_disabled():
         ids = list(
             Cart.objects.filter(user__isnull=True, updated_at__lt=now - GRACE)
-            .exclude(session_key__in=live_sessions)
+            .exclude(live_session)
             .order_by("pk")
             .values_list("pk", flat=True)
         )
@@ -43,6 +48,6 @@ def carts_purge_abandoned() -> int:
                     pk__in=ids[start : start + BATCH],
                     user__isnull=True,
                     updated_at__lt=now - GRACE,
-                ).exclude(session_key__in=live_sessions)
+                ).exclude(live_session)
                 deleted += batch.delete()[1].get(Cart._meta.label, 0)
     return deleted
