@@ -14,9 +14,8 @@ from django.utils.safestring import SafeString
 from pmvt.actors.models import Actor
 from pmvt.catalog.cache import (
     CSRF_PLACEHOLDER,
-    catalog_cache_get,
     catalog_cache_key,
-    catalog_cache_set,
+    catalog_cached,
     with_visitor_token,
 )
 from pmvt.catalog.models import Allergen, OfferLabel, OfferVariant
@@ -68,10 +67,7 @@ def actor_offers(context: dict[str, Any], actor: Actor) -> SafeString:
     actor.territory = territory
     number = _page_number(request.GET.get("page"))
     key = catalog_cache_key(territory, "actor-offers", actor.pk, number, request.path)
-    html = catalog_cache_get(key)
-    if html is None:
-        html = _render_actor_offers(actor, territory, number, request.path)
-        catalog_cache_set(key, html)
+    html = catalog_cached(key, lambda: _render_actor_offers(actor, territory, number, request.path))
     return with_visitor_token(html, request)
 
 
