@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pmvt.actors.models import Actor, ActorStatus, Market, Weekday
 from pmvt.catalog.models import OfferVariant
+from pmvt.core.requests import id_param
 from pmvt.core.templatetags.pmvt_format import euros_text
 from pmvt.orders import widgets as lean
 from pmvt.orders.models import (
@@ -175,29 +176,30 @@ def parse_fulfilment(
     With `options` (read in this request, where the form's choices come from), the slot,
     point or round is taken from them instead of being read again; the service re-checks it.
     """
-    kind, _sep, ref = value.partition(":")
+    kind, _sep, raw_ref = value.partition(":")
+    ref = id_param(raw_ref)
     choice = FulfilmentChoice(method="", address=address, commune=commune)
-    if kind == "slot" and ref.isdigit():
-        slot = _offered(options.slots, int(ref)) if options is not None else None
+    if kind == "slot" and ref is not None:
+        slot = _offered(options.slots, ref) if options is not None else None
         if slot is None:
-            slot = PickupSlot.objects.filter(pk=int(ref), actor=seller).first()
+            slot = PickupSlot.objects.filter(pk=ref, actor=seller).first()
         return replace(choice, method=FulfilmentMethod.CLICK_COLLECT, slot=slot)
     if kind == "delivery":
         try:
-            day: date | None = date.fromisoformat(ref)
+            day: date | None = date.fromisoformat(raw_ref)
         except ValueError:
             day = None
         return replace(choice, method=FulfilmentMethod.HOME_DELIVERY, delivery_date=day)
-    if kind == "point" and ref.isdigit():
-        point = _offered(options.pickup_points, int(ref)) if options is not None else None
+    if kind == "point" and ref is not None:
+        point = _offered(options.pickup_points, ref) if options is not None else None
         if point is None:
-            point = PickupPoint.objects.filter(pk=int(ref)).first()
+            point = PickupPoint.objects.filter(pk=ref).first()
         return replace(choice, method=FulfilmentMethod.PICKUP_POINT, pickup_point=point)
-    if kind == "round" and ref.isdigit():
+    if kind == "round" and ref is not None:
         rounds = [option.delivery_round for option in options.rounds] if options else []
-        delivery_round = _offered(rounds, int(ref))
+        delivery_round = _offered(rounds, ref)
         if delivery_round is None:
-            delivery_round = DeliveryRound.objects.filter(pk=int(ref)).first()
+            delivery_round = DeliveryRound.objects.filter(pk=ref).first()
         return replace(
             choice, method=FulfilmentMethod.DELIVERY_ROUND, delivery_round=delivery_round
         )

@@ -73,7 +73,7 @@ def actor_offers(context: dict[str, Any], actor: Actor) -> SafeString:
 
 def _page_number(raw: str | None) -> int:
     """The page asked for; anything else than a plain number means the first."""
-    return int(raw) if raw and raw.isdigit() and len(raw) <= 5 else 1
+    return int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) <= 5 else 1
 
 
 def _render_actor_offers(actor: Actor, territory: Territory, number: int, path: str) -> str:

@@ -170,11 +170,13 @@ def test_each_page_of_an_actors_offers_is_its_own_and_comes_back_to_itself(
     first = client.get(_actor_page(seller))
     second = client.get(_actor_page(seller), {"page": "2"})
     again = client.get(_actor_page(seller), {"page": "2"})
-    junk = client.get(_actor_page(seller), {"page": "deux"})
+    junk = [client.get(_actor_page(seller), {"page": p}) for p in ("deux", "²", "-1", "9" * 40)]
+    beyond = client.get(_actor_page(seller), {"page": "99999"})
 
     assert len(card_titles(first)) == 12
     assert card_titles(second) == card_titles(again) == ["Pain n°12", "Pain n°13"]
-    assert card_titles(junk) == card_titles(first)
+    assert [card_titles(response) for response in junk] == [card_titles(first)] * 4
+    assert card_titles(beyond) == card_titles(second)  # The last page.
     next_of = re.compile(r'name="next" value="([^"]+)"')
     assert set(next_of.findall(second.content.decode())) == {f"{_actor_page(seller)}?page=2"}
     assert set(next_of.findall(first.content.decode())) == {_actor_page(seller)}

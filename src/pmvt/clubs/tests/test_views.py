@@ -268,9 +268,10 @@ def test_the_author_marks_the_solution(
     assert messages_of(response) == ["La question est marquée comme résolue."]
     question.refresh_from_db()
     assert question.solved_reply == reply
-    assert (
-        client.post(question.get_absolute_url() + "resolue/", {"reponse": "x"}).status_code == 404
-    )
+    for not_an_id in ("x", "²", "9" * 40):
+        response = client.post(question.get_absolute_url() + "resolue/", {"reponse": not_an_id})
+        assert response.status_code == 404
+    assert client.get(question.get_absolute_url(), {"reponse": "²"}).status_code == 200
 
 
 def test_the_club_moderator_pins_and_closes(

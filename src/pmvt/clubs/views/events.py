@@ -11,7 +11,7 @@ from pmvt.clubs.access import access_club_manage
 from pmvt.clubs.models import ClubEvent
 from pmvt.clubs.services.events import club_event_attach, club_event_detach
 from pmvt.core.exceptions import ApplicationError
-from pmvt.core.requests import AuthenticatedRequest
+from pmvt.core.requests import AuthenticatedRequest, id_param
 from pmvt.territories.middleware import require_territory
 
 from ._common import club_or_404
@@ -24,10 +24,10 @@ def club_event_attach_view(
     territory = require_territory(request)
     club = club_or_404(request, territory, club_slug)
     access_club_manage(user=request.user, club=club)
-    event_id = request.POST.get("event", "")
+    event_id = id_param(request.POST.get("event"))
     event = (
-        Event.objects.filter(territory=territory, pk=int(event_id)).first()
-        if event_id.isdigit()
+        Event.objects.filter(territory=territory, pk=event_id).first()
+        if event_id is not None
         else None
     )
     if event is None:

@@ -25,7 +25,7 @@ from pmvt.clubs.services.threads import (
 )
 from pmvt.community.models import Visibility
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
-from pmvt.core.requests import AuthenticatedRequest
+from pmvt.core.requests import AuthenticatedRequest, id_param
 from pmvt.territories.middleware import require_territory
 
 from ._common import club_context, club_or_404, club_trail
@@ -105,9 +105,9 @@ def thread_detail(
             return redirect(reply.get_absolute_url())
     replies = thread_replies(thread=thread, user=request.user)
     page_number = request.GET.get("page")
-    target = request.GET.get("reponse", "")
-    if target.isdigit() and not page_number:
-        position = reply_position(thread=thread, user=request.user, reply_id=int(target))
+    target = id_param(request.GET.get("reponse"))
+    if target is not None and not page_number:
+        position = reply_position(thread=thread, user=request.user, reply_id=target)
         if position is not None:
             page_number = str(position // REPLIES_PER_PAGE + 1)
     page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(page_number)
@@ -133,12 +133,13 @@ def thread_solved(
     club = club_or_404(request, territory, club_slug)
     thread = _thread(club, thread_slug)
     access_thread(user=request.user, thread=thread)
-    reply_id = request.POST.get("reponse", "")
+    raw_reply_id = request.POST.get("reponse", "")
     reply: Reply | None = None
-    if reply_id:
-        if not reply_id.isdigit():
+    if raw_reply_id:
+        reply_id = id_param(raw_reply_id)
+        if reply_id is None:
             raise Http404
-        reply = thread_replies(thread=thread, user=request.user).filter(pk=int(reply_id)).first()
+        reply = thread_replies(thread=thread, user=request.user).filter(pk=reply_id).first()
         if reply is None:
             raise Http404
     try:

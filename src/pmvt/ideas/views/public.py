@@ -18,7 +18,7 @@ from pmvt.accounts.access import can_administer_territory, membership_of
 from pmvt.community.models import Visibility
 from pmvt.core.exceptions import ApplicationError, PermissionDeniedError
 from pmvt.core.navigation import breadcrumbs, values_trail
-from pmvt.core.requests import AuthenticatedRequest
+from pmvt.core.requests import AuthenticatedRequest, id_param
 from pmvt.ideas.access import (
     access_idea_answer,
     access_idea_submit,
@@ -271,9 +271,9 @@ def _detail_context(
     territory = campaign.territory
     user = request.user
     page_number = request.GET.get("page")
-    target = request.GET.get("commentaire", "")
-    if target.isdigit() and not page_number:
-        position = comment_position(idea=idea, user=user, comment_id=int(target))
+    target = id_param(request.GET.get("commentaire"))
+    if target is not None and not page_number:
+        position = comment_position(idea=idea, user=user, comment_id=target)
         if position is not None:
             page_number = str(position // COMMENTS_PER_PAGE + 1)
     page_obj = Paginator(idea_comments(idea=idea, user=user), COMMENTS_PER_PAGE).get_page(

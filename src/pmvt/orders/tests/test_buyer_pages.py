@@ -161,6 +161,21 @@ def test_checkout_rejects_a_slot_id_that_was_tampered_with(
     assert Order.objects.count() == 0
 
 
+@pytest.mark.parametrize("forged", ["slot:²", "point:¹", "round:x", "slot:", "slot:99999999999"])
+def test_checkout_rejects_a_choice_that_is_not_an_id(buyer_client, in_cart, slot, seller, forged):
+    page = buyer_client.get(CHECKOUT)
+
+    response = buyer_client.post(
+        CHECKOUT, checkout_data(page, **{f"fulfilment_{seller.pk}": forged})
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[f"fulfilment_{seller.pk}"] == [
+        "Ce mode de réception n'est plus proposé."
+    ]
+    assert Order.objects.count() == 0
+
+
 def test_confirmation_shows_the_bank_details_for_a_transfer(buyer_client, in_cart, slot, seller):
     payment_settings_update(
         actor=seller,

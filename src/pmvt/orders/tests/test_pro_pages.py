@@ -222,6 +222,9 @@ def test_preparation_list_sums_quantities_per_product_for_a_slot(
     ]
     assert rows == [("Pomme Golden", "1 kg", 5), ("Prunes", "500 g", 1)]
     assert len(page.context["preparation"].orders) == 2
+    # Ids that are not ids ("²" passes str.isdigit) leave the list unfiltered, never an error.
+    for junk in ("creneau=²", "tournee=¹", "point=9999999999999999999999", "creneau=-1"):
+        assert owner_client.get(pro(seller, f"preparation/?{junk}")).status_code == 200
 
 
 def test_preparation_list_per_day_and_per_round(

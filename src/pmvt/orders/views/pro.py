@@ -16,7 +16,7 @@ from pmvt.actors.models import Actor
 from pmvt.catalog.models import OfferVariant
 from pmvt.core.exceptions import ApplicationError
 from pmvt.core.navigation import breadcrumbs
-from pmvt.core.requests import AuthenticatedRequest
+from pmvt.core.requests import AuthenticatedRequest, id_param
 from pmvt.orders.access import (
     access_order_as_seller,
     access_seller_orders,
@@ -234,12 +234,12 @@ def pro_preparation(
     access_seller_orders(user=request.user, actor=actor)
     slot = delivery_round = point = None
     day = None
-    if (value := request.GET.get("creneau", "")).isdigit():
-        slot = PickupSlot.objects.filter(actor=actor, pk=int(value)).first()
-    if (value := request.GET.get("tournee", "")).isdigit():
-        delivery_round = DeliveryRound.objects.filter(territory=territory, pk=int(value)).first()
-    if (value := request.GET.get("point", "")).isdigit():
-        point = PickupPoint.objects.filter(territory=territory, pk=int(value)).first()
+    if (slot_id := id_param(request.GET.get("creneau"))) is not None:
+        slot = PickupSlot.objects.filter(actor=actor, pk=slot_id).first()
+    if (round_id := id_param(request.GET.get("tournee"))) is not None:
+        delivery_round = DeliveryRound.objects.filter(territory=territory, pk=round_id).first()
+    if (point_id := id_param(request.GET.get("point"))) is not None:
+        point = PickupPoint.objects.filter(territory=territory, pk=point_id).first()
     if value := request.GET.get("date", ""):
         try:
             day = date.fromisoformat(value)
@@ -449,18 +449,18 @@ def pro_participation(
 ) -> HttpResponse:
     territory, actor = _seller(request, actor_slug)
     access_seller_settings(user=request.user, actor=actor)
-    kind, ref = request.POST.get("kind", ""), request.POST.get("id", "")
+    kind, ref = request.POST.get("kind", ""), id_param(request.POST.get("id"))
     participates = request.POST.get("participates") == "1"
     try:
-        if kind == "point" and ref.isdigit():
-            point = PickupPoint.objects.filter(territory=territory, pk=int(ref)).first()
+        if kind == "point" and ref is not None:
+            point = PickupPoint.objects.filter(territory=territory, pk=ref).first()
             if point is None:
                 raise Http404
             pickup_point_set_participation(
                 point=point, actor=actor, by=request.user, participates=participates
             )
-        elif kind == "round" and ref.isdigit():
-            delivery_round = DeliveryRound.objects.filter(territory=territory, pk=int(ref)).first()
+        elif kind == "round" and ref is not None:
+            delivery_round = DeliveryRound.objects.filter(territory=territory, pk=ref).first()
             if delivery_round is None:
                 raise Http404
             delivery_round_set_participation(

@@ -17,7 +17,7 @@ from pmvt.accounts.models import User
 from pmvt.actors.models import Actor
 from pmvt.core.exceptions import ApplicationError
 from pmvt.core.navigation import breadcrumbs
-from pmvt.core.requests import AuthenticatedRequest
+from pmvt.core.requests import AuthenticatedRequest, id_param
 from pmvt.core.spreadsheet import safe_cell
 from pmvt.core.templatetags.pmvt_format import euros_text
 from pmvt.territories.middleware import require_territory
@@ -440,11 +440,14 @@ def admin_statements_csv(request: HttpRequest, territory_slug: str) -> HttpRespo
 def admin_statement_pay(request: AuthenticatedRequest, territory_slug: str) -> HttpResponse:
     territory = _admin(request)
     period = _period(request)
-    campaign_id, actor_id = request.POST.get("campaign", ""), request.POST.get("actor", "")
-    if not (campaign_id.isdigit() and actor_id.isdigit()):
+    campaign_id, actor_id = (
+        id_param(request.POST.get("campaign")),
+        id_param(request.POST.get("actor")),
+    )
+    if campaign_id is None or actor_id is None:
         raise Http404
-    found = Campaign.objects.filter(territory=territory, pk=int(campaign_id)).first()
-    actor = Actor.objects.filter(territory=territory, pk=int(actor_id)).first()
+    found = Campaign.objects.filter(territory=territory, pk=campaign_id).first()
+    actor = Actor.objects.filter(territory=territory, pk=actor_id).first()
     if found is None or actor is None:
         raise Http404
     try:
