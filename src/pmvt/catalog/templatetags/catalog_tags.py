@@ -20,6 +20,7 @@ from pmvt.catalog.cache import (
 )
 from pmvt.catalog.models import Allergen, OfferLabel, OfferVariant
 from pmvt.catalog.selectors import actor_public_offers, stock_state
+from pmvt.core.requests import id_param
 from pmvt.territories.models import Territory
 
 register = template.Library()
@@ -72,8 +73,9 @@ def actor_offers(context: dict[str, Any], actor: Actor) -> SafeString:
 
 
 def _page_number(raw: str | None) -> int:
-    """The page asked for; anything else than a plain number means the first."""
-    return int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) <= 5 else 1
+    """The page asked for; anything else than a plain number up to 99999 means the first."""
+    number = id_param(raw)
+    return number if number is not None and 0 < number <= 99_999 else 1
 
 
 def _render_actor_offers(actor: Actor, territory: Territory, number: int, path: str) -> str:

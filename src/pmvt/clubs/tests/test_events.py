@@ -66,3 +66,19 @@ def test_the_club_page_shows_the_event_and_moderators_take_it_off(
         club_event_detach(club_event=club_event, by=member)
     club_event_detach(club_event=club_event, by=admin)
     assert club_events(club=open_club) == []
+
+
+@pytest.mark.parametrize("not_an_id", ["", "x", "²", "9" * 40])
+def test_putting_forward_something_that_is_not_an_event_changes_nothing(
+    client, open_club, join, member, not_an_id
+):
+    join(open_club, member, moderator=True)
+    client.force_login(member)
+
+    response = client.post(
+        f"{open_club.get_absolute_url()}evenements/", {"event": not_an_id}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert "Choisissez un événement de l'agenda." in [str(m) for m in response.context["messages"]]
+    assert not ClubEvent.objects.exists()

@@ -450,3 +450,8 @@ def test_the_back_office_is_for_admins_of_the_territory_only(
     activate_totp(other_admin)
     client.force_login(other_admin)
     assert client.get(f"{GESTION}{campaign.slug}/").status_code == 403
+
+
+@pytest.mark.parametrize("not_an_id", ["x", "²", "9" * 40])
+def test_a_link_to_a_comment_that_is_not_an_id_shows_the_first_page(client, idea, not_an_id):
+    assert client.get(url(idea), {"commentaire": not_an_id}).status_code == 200

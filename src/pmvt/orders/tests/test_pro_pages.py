@@ -634,6 +634,11 @@ def test_a_seller_joins_and_leaves_a_pickup_point(owner_client, seller, territor
     owner_client.post(url, {"kind": "point", "id": point.pk, "participates": "0"})
     assert list(point.sellers.all()) == []
 
+    for kind, not_an_id in (("point", "²"), ("round", "x"), ("point", "9" * 40), ("point", "")):
+        response = owner_client.post(url, {"kind": kind, "id": not_an_id, "participates": "1"})
+        assert response.status_code == 404
+    assert list(point.sellers.all()) == []
+
 
 def test_a_seller_cannot_join_a_pickup_point_of_another_territory(
     owner_client, seller, other_territory, other_admin

@@ -187,6 +187,13 @@ def test_statements_csv_for_the_treasurer(admin_client, voucher, shop):
         },
     )
     assert not Statement.objects.filter(status="paid").exists()
+    for campaign_id, actor_id in (("²", shop.pk), (voucher.campaign_id, "x"), ("9" * 40, "1")):
+        response = admin_client.post(
+            f"{GESTION}remboursements/payer/",
+            {"campaign": campaign_id, "actor": actor_id, "mois": "2026-01"},
+        )
+        assert response.status_code == 404
+    assert not Statement.objects.filter(status="paid").exists()
 
 
 # --- holder pages ------------------------------------------------------------------------------
